@@ -1,0 +1,4 @@
+import { startDynalite } from '../../lib/local/emulators';
+import { defineStoreContract } from '../support/store-contract';
+
+defineStoreContract('dynalite', () => startDynalite());
