@@ -1,0 +1,133 @@
+// The normalization stage: bytes of an uploaded document → clean paragraphs, metadata and warnings, or a
+// DocumentRejection saying why the document cannot be processed. Pure and AWS-free.
+//
+//   size cap → container sniff (PDF, DOCX) or decode (text, Markdown, HTML) → format extractor
+//   → line joining and character repair → boilerplate removal ⇄ broken-paragraph rejoin → ASCII view, language
+//
+// Normalizing the `text` of a result again (as a .txt) gives the same text: every step is idempotent and the
+// boilerplate/rejoin loop runs to its fixed point.
+
+import { removeBoilerplate } from './boilerplate';
+import { declaredCharset, decodeText } from './decode';
+import { detectContainer, detectTextFormat } from './detect-format';
+import { extractDocx } from './docx';
+import { extractHtml } from './html';
+import { detectLanguage } from './language';
+import { Deadline, NORMALIZE_LIMITS, type NormalizeLimits, reject } from './limits';
+import { extractMarkdown } from './markdown';
+import { extractPdf } from './pdf';
+import { cleanInline, joinLines, mergeBrokenParagraphs, toAscii, vocabulary } from './repair';
+import { textToBlocks } from './text';
+import type { DocumentFormat, Extracted, NormalizedDocument, NormalizeInput } from './types';
+
+export { NORMALIZE_LIMITS } from './limits';
+export type { NormalizedDocument, NormalizeInput } from './types';
+
+const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+
+/** The single-line cap, checked on the source before a parser meets a pathological line. */
+function assertLineLengths(text: string, maxLineChars: number): void {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > maxLineChars) {
+      throw reject(
+        'too-complex',
+        `the document has a single line of ${end - start} characters (limit ${maxLineChars}); it is not prose`,
+      );
+    }
+    start = end + 1;
+  }
+}
+
+async function extract(
+  input: NormalizeInput,
+  limits: NormalizeLimits,
+  deadline: Deadline,
+): Promise<{ format: DocumentFormat; encoding: string; extracted: Extracted }> {
+  const { bytes, key, contentType } = input;
+  const container = detectContainer(bytes, key, contentType);
+  if (container === 'pdf')
+    return { format: 'pdf', encoding: 'binary', extracted: await extractPdf(bytes, limits, deadline) };
+  if (container === 'zip') {
+    return { format: 'docx', encoding: 'binary', extracted: await extractDocx(bytes, limits, deadline) };
+  }
+  const decoded = decodeText(bytes, declaredCharset(bytes, contentType));
+  if (decoded.text.trim() === '') throw reject('empty', 'the file contains only whitespace');
+  const format = detectTextFormat(decoded.text, key, contentType);
+  // Minified HTML is legitimately one long line; its paragraphs are capped after extraction instead.
+  if (format !== 'html') assertLineLengths(decoded.text, limits.maxLineChars);
+  deadline.check('decoding');
+  const extracted =
+    format === 'html'
+      ? extractHtml(decoded.text, limits)
+      : format === 'markdown'
+        ? extractMarkdown(decoded.text, limits)
+        : { blocks: textToBlocks(decoded.text), title: null, publishedDate: null, warnings: [] };
+  extracted.warnings.unshift(...decoded.warnings);
+  return { format, encoding: decoded.encoding, extracted };
+}
+
+export async function normalizeDocument(
+  input: NormalizeInput,
+  limits?: Partial<typeof NORMALIZE_LIMITS>,
+): Promise<NormalizedDocument> {
+  const lim: NormalizeLimits = { ...NORMALIZE_LIMITS, ...limits };
+  // Size first: nothing reads the bytes before this check.
+  const size = input.bytes.length;
+  if (size > lim.maxBytes) {
+    throw reject('too-large', `the file is ${megabytes(size)}, over the ${megabytes(lim.maxBytes)} limit`);
+  }
+  if (size === 0) throw reject('empty', 'the file is empty');
+  const deadline = new Deadline(lim.timeoutMs);
+
+  const { format, encoding, extracted } = await extract(input, lim, deadline);
+  deadline.check('extraction');
+  const warnings = [...extracted.warnings];
+
+  const words = vocabulary(extracted.blocks);
+  let paragraphs: string[] = [];
+  for (const block of extracted.blocks) {
+    if (block.length > lim.maxLineChars) {
+      throw reject(
+        'too-complex',
+        `the document has a paragraph of ${block.length} characters (limit ${lim.maxLineChars})`,
+      );
+    }
+    const clean = cleanInline(joinLines(block, words));
+    if (clean) paragraphs.push(clean);
+  }
+  deadline.check('repair');
+
+  // Boilerplate removal and rejoining can each expose work for the other: loop to the fixed point.
+  let merged = 0;
+  for (;;) {
+    const stripped = removeBoilerplate(paragraphs);
+    warnings.push(...stripped.warnings);
+    const rejoined = mergeBrokenParagraphs(stripped.paragraphs, words);
+    merged += rejoined.merged;
+    const changed = rejoined.paragraphs.length !== paragraphs.length;
+    paragraphs = rejoined.paragraphs;
+    if (!changed) break;
+  }
+  if (merged > 0) warnings.push(`joined ${merged} paragraph${merged === 1 ? '' : 's'} broken mid-sentence`);
+  if (paragraphs.length === 0)
+    throw reject('empty', `no text left in the ${format} document after removing markup and boilerplate`);
+  deadline.check('boilerplate');
+
+  const text = paragraphs.join('\n\n');
+  const { language, warnings: languageWarnings } = detectLanguage(text, lim.minLanguageChars);
+  warnings.push(...languageWarnings);
+  return {
+    format,
+    encoding,
+    title: extracted.title ? cleanInline(extracted.title) || null : null,
+    publishedDate: extracted.publishedDate,
+    paragraphs,
+    text,
+    asciiText: paragraphs.map(toAscii).join('\n\n'),
+    language,
+    warnings,
+  };
+}
