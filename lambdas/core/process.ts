@@ -4,8 +4,8 @@
 import { isDocumentRejection } from './errors';
 import { extractMetadata } from './extract';
 import { documentId, sha256Hex } from './ids';
-import { type NormalizeInput, normalizeDocument } from './normalize';
-import { type ArchiveRecord, archiveRecordSchema, type DocumentFormat, EXTRACTOR_VERSION } from './record';
+import { formatFromName, type NormalizeInput, normalizeDocument } from './normalize';
+import { type ArchiveRecord, archiveRecordSchema, EXTRACTOR_VERSION } from './record';
 
 export type DocumentInput = {
   bytes: Uint8Array;
@@ -20,19 +20,6 @@ export type DocumentInput = {
 };
 
 export type ProcessedDocument = { record: ArchiveRecord; text: string };
-
-const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-  docx: 'docx',
-  pdf: 'pdf',
-};
-
-/** The format a rejected document claimed to be, from its name (the normalizer decides for accepted ones). */
-const claimedFormat = (key: string): DocumentFormat =>
-  FORMAT_BY_EXTENSION[key.split('.').pop()?.toLowerCase() ?? ''] ?? 'text';
 
 const countWords = (text: string) => (text.match(/\S+/g) ?? []).length;
 
@@ -84,7 +71,7 @@ export async function processDocument(input: DocumentInput): Promise<ProcessedDo
       ...base,
       status: 'rejected',
       rejection,
-      source: { ...source, format: claimedFormat(input.key) },
+      source: { ...source, format: formatFromName(input.key) ?? 'text' },
       title: null,
       language: null,
       publishedDate: null,

@@ -87,13 +87,23 @@ function sniffText(text: string): DocumentFormat {
   return signals >= 2 ? 'markdown' : 'text';
 }
 
-/** Text, Markdown or HTML for a decoded text document. */
-export function detectTextFormat(text: string, key: string, contentType?: string): DocumentFormat {
+/** The format a file's name claims, or null when its extension says nothing we read. */
+export function formatFromName(key: string): DocumentFormat | null {
   const ext = extensionOf(key);
   if (ext === 'md' || ext === 'markdown' || ext === 'mdown' || ext === 'mkd') return 'markdown';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'shtml') return 'html';
+  if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'docx') return 'docx';
+  if (ext === 'pdf') return 'pdf';
+  return null;
+}
+
+/** Text, Markdown or HTML for a decoded text document. */
+export function detectTextFormat(text: string, key: string, contentType?: string): DocumentFormat {
+  const named = formatFromName(key);
+  if (named === 'markdown' || named === 'html') return named;
   // A .txt that is really a saved web page still goes through the HTML extractor.
-  if (ext === 'txt' || ext === 'text') return HTML_START.test(text) ? 'html' : 'text';
+  if (named === 'text') return HTML_START.test(text) ? 'html' : 'text';
   const type = contentType?.split(';')[0].trim().toLowerCase();
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   if (type === 'text/markdown' || type === 'text/x-markdown') return 'markdown';

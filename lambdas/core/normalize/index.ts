@@ -20,6 +20,7 @@ import { cleanInline, joinLines, mergeBrokenParagraphs, toAscii, vocabulary } fr
 import { textToBlocks } from './text';
 import type { DocumentFormat, Extracted, NormalizedDocument, NormalizeInput } from './types';
 
+export { formatFromName } from './detect-format';
 export { NORMALIZE_LIMITS } from './limits';
 export type { NormalizedDocument, NormalizeInput } from './types';
 
