@@ -1,0 +1,169 @@
+// Countries: names, long forms, aliases, news adjectives ("Kazakh", "Tajik"), capitals and a curated list of
+// meeting cities, all as English short names ("Russia", "Iran", "South Korea"). Lookup tables are built once at
+// module load from data/countries.json (generated from world-countries + reviewed overrides) and data/cities.json.
+import { foldKey } from '../keys';
+import citiesData from './data/cities.json' with { type: 'json' };
+import countriesData from './data/countries.json' with { type: 'json' };
+import { PhraseIndex, type Sentence, stripDiacritics, type Token, tokenize } from './text';
+
+export type CountryMatch = { length: number; country: string; kind: 'name' | 'demonym' };
+export type PlaceMatch = { length: number; place: string; country: string; capital: boolean };
+
+const nameIndex = new PhraseIndex<string>(true);
+const demonymIndex = new PhraseIndex<string>(true);
+const placeIndex = new PhraseIndex<{ place: string; country: string; capital: boolean }>(true);
+const byKey = new Map<string, string>();
+const capitals = new Map<string, string[]>();
+const ambiguous = new Set(countriesData.ambiguousWords);
+const countryNames = new Set<string>();
+
+const keyOf = (s: string): string =>
+  foldKey(
+    stripDiacritics(s)
+      .replace(/^the\s+/i, '')
+      .replace(/\./g, ''),
+  );
+
+for (const c of countriesData.countries) {
+  countryNames.add(c.name);
+  for (const n of [c.name, ...c.aliases]) {
+    nameIndex.add(n, c.name);
+    if (!n.startsWith('the ')) nameIndex.add(`the ${n}`, c.name);
+    byKey.set(keyOf(n), c.name);
+  }
+  for (const d of c.demonyms) {
+    demonymIndex.add(d, c.name);
+    if (!byKey.has(keyOf(d))) byKey.set(keyOf(d), c.name);
+  }
+  capitals.set(c.name, c.capitals);
+  for (const cap of c.capitals) placeIndex.add(cap, { place: cap, country: c.name, capital: true });
+}
+for (const [city, country] of Object.entries(citiesData.cities)) {
+  if (!placeIndex.has(city)) placeIndex.add(city, { place: city, country, capital: false });
+}
+// Upper-case renderings of capitals and cities ("ADDIS ABABA, Oct 4" datelines).
+for (const c of countriesData.countries)
+  for (const cap of c.capitals) placeIndex.add(cap.toUpperCase(), { place: cap, country: c.name, capital: true });
+for (const [city, country] of Object.entries(citiesData.cities))
+  placeIndex.add(city.toUpperCase(), { place: city, country, capital: false });
+
+/** "Russian Federation" / "Russia" / "russian" / "the Netherlands" → English short name; unknown → null. */
+export function normalizeCountry(name: string): string | null {
+  if (typeof name !== 'string') return null;
+  const key = keyOf(name.trim());
+  if (!key) return null;
+  return byKey.get(key) ?? null;
+}
+
+export const isCountryName = (name: string): boolean => countryNames.has(name);
+
+export const capitalsOf = (country: string): string[] => capitals.get(country) ?? [];
+
+/** A country name or alias (not an adjective) starting at tokens[i]. */
+export function matchCountryName(tokens: Token[], i: number): CountryMatch | null {
+  const m = nameIndex.match(tokens, i);
+  return m ? { length: m.length, country: m.value, kind: 'name' } : null;
+}
+
+/** A country adjective ("Kazakh", "South African") starting at tokens[i]. */
+export function matchDemonym(tokens: Token[], i: number): CountryMatch | null {
+  const m = demonymIndex.match(tokens, i);
+  return m ? { length: m.length, country: m.value, kind: 'demonym' } : null;
+}
+
+/** A country by name or adjective starting at tokens[i], longest first. */
+export function matchCountry(tokens: Token[], i: number): CountryMatch | null {
+  const a = matchCountryName(tokens, i);
+  const b = matchDemonym(tokens, i);
+  if (a && b) return b.length > a.length ? b : a;
+  return a ?? b;
+}
+
+/** A capital or curated city starting at tokens[i]. */
+export function matchPlace(tokens: Token[], i: number): PlaceMatch | null {
+  const m = placeIndex.match(tokens, i);
+  return m ? { length: m.length, ...m.value } : null;
+}
+
+export const isAmbiguousCountryWord = (word: string): boolean => ambiguous.has(word);
+
+// After an adjective, a capitalized word that is not an office makes a proper name ("Spanish Arch",
+// "Indian Ocean", "Arab League"), which does not name the country.
+const ADJECTIVE_OK_NEXT = new Set(
+  'government side people nationals embassy delegation leader leaders officials president prime vice foreign deputy state minister'.split(
+    ' ',
+  ),
+);
+
+export type CountryScanOptions = {
+  /** token ranges (per sentence index) that belong to person names: an ambiguous word there is no country */
+  personTokens?: Map<number, Set<number>>;
+  /** capitalized words that start an office (President, Minister…): after an adjective they keep the country */
+  isTitleWord?: (lower: string) => boolean;
+};
+
+/** Every country named in the sentences by name, long form, alias or adjective, in order of first mention. */
+export function findCountries(sentences: Sentence[], options: CountryScanOptions = {}): string[] {
+  const found: string[] = [];
+  const add = (c: string) => {
+    if (!found.includes(c)) found.push(c);
+  };
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    const inPerson = options.personTokens?.get(s.index);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t.word || !t.cap) continue;
+      if (inPerson?.has(i)) continue;
+      const m = matchCountry(tokens, i);
+      if (m) {
+        const next = tokens[i + m.length];
+        const prev = tokens[i - 1];
+        if (m.kind === 'demonym') {
+          // "Spanish Arch", "Indian Ocean": part of another proper name.
+          if (
+            next?.cap &&
+            next.word &&
+            !ADJECTIVE_OK_NEXT.has(next.lower) &&
+            !options.isTitleWord?.(next.lower) &&
+            !matchCountry(tokens, i + m.length)
+          ) {
+            i += m.length - 1;
+            continue;
+          }
+          // Currencies: "U.S. dollars".
+          if (next && /^(dollars?|cents?)$/i.test(next.text)) {
+            i += m.length - 1;
+            continue;
+          }
+        } else {
+          // "East China Sea", "Black Sea", "Gulf of Finland" name seas and regions, not the country.
+          if (next && /^(Sea|Ocean|Strait|Straits|Gulf|Bay|Peninsula)$/.test(next.text)) {
+            i += m.length - 1;
+            continue;
+          }
+          if (m.length === 1 && isAmbiguousCountryWord(t.text) && prev?.cap && prev.word && i > 0) continue;
+          if (next && /^(dollars?)$/i.test(next.text)) continue;
+        }
+        add(m.country);
+        i += m.length - 1;
+        continue;
+      }
+      // Hyphenated compounds: "Japan-China", "China-SCO", "Japan-China-ROK".
+      if (t.text.includes('-')) {
+        for (const part of t.text.split('-')) {
+          const c = normalizeCountryPart(part);
+          if (c) add(c);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+function normalizeCountryPart(part: string): string | null {
+  if (!/^\p{Lu}/u.test(part)) return null;
+  const tokens = tokenize(part);
+  const m = nameIndex.match(tokens, 0);
+  return m && m.length === tokens.length ? m.value : null;
+}

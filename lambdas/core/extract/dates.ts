@@ -1,0 +1,194 @@
+// Dates: the publication date (metadata, e-mail header, masthead or dateline) and the day the meeting took place
+// (chrono-node in strict mode, with the publication date as reference; weekdays and "today"/"yesterday" resolved
+// to the most recent such day on or before publication). Never a date after publication, never one from a
+// future-tense or other-event clause.
+import * as chrono from 'chrono-node';
+import type { Sentence } from './text';
+
+export type DateCandidate = {
+  date: string;
+  end: string | null;
+  sentence: number;
+  paragraph: number;
+  score: number;
+  text: string;
+};
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_RE =
+  '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+// Month names are capitalized in running text ("may" and "march" are verbs); weekdays and today/yesterday
+// are checked case-insensitively.
+const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`);
+const HAS_DAY_HINT = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/i;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const isoOf = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
+const toUtc = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
+const addDays = (iso: string, days: number): string => {
+  const d = toUtc(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The most recent given weekday on or before the reference date. */
+export function resolveWeekday(weekday: string, reference: string): string {
+  const target = WEEKDAYS.indexOf(weekday.toLowerCase());
+  const ref = toUtc(reference);
+  const diff = (ref.getUTCDay() - target + 7) % 7;
+  return addDays(reference, -diff);
+}
+
+const monthIndex = (m: string): number => {
+  const low = m.toLowerCase().replace('.', '');
+  return MONTHS.findIndex((x) => x.startsWith(low.slice(0, 3))) + 1;
+};
+
+type Parsed = { date: string; end: string | null; index: number; length: number; yearCertain: boolean };
+
+/** Full dates (day certain) in a piece of text, with ranges; years implied from the reference. */
+export function parseDates(text: string, reference: string | null): Parsed[] {
+  if (!HAS_DATE_HINT.test(text) && !HAS_DAY_HINT.test(text)) return [];
+  const ref = reference ? toUtc(reference) : new Date();
+  const out: Parsed[] = [];
+  const results = chrono.strict.parse(text, { instant: ref, timezone: 0 });
+  for (const r of results) {
+    if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+    const y = r.start.get('year')!;
+    const m = r.start.get('month')!;
+    const d = r.start.get('day')!;
+    let date = isoOf(y, m, d);
+    const yearCertain = r.start.isCertain('year');
+    let end: string | null = null;
+    if (r.end?.isCertain('day')) {
+      const e = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
+      if (e > date) end = e;
+    }
+    // A date without a year after the reference belongs to the year before ("December 28" read in January).
+    if (!yearCertain && reference && date > reference) {
+      date = isoOf(y - 1, m, d);
+      if (end) end = isoOf(Number(end.slice(0, 4)) - 1, Number(end.slice(5, 7)), Number(end.slice(8, 10)));
+    }
+    out.push({ date, end, index: r.index, length: r.text.length, yearCertain });
+  }
+  // "from 12 to 14 May" (chrono reads it as times), "12-14 May 2022".
+  const range = new RegExp(
+    `\\b(?:from\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|until|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?`,
+    'gi',
+  );
+  for (let m = range.exec(text); m; m = range.exec(text)) {
+    if (out.some((o) => o.index <= m!.index + m![0].length && m!.index <= o.index + o.length && o.end)) continue;
+    const month = monthIndex(m[3]);
+    let year = m[4] ? Number(m[4]) : reference ? Number(reference.slice(0, 4)) : new Date().getUTCFullYear();
+    let start = isoOf(year, month, Number(m[1]));
+    if (!m[4] && reference && start > reference) {
+      year -= 1;
+      start = isoOf(year, month, Number(m[1]));
+    }
+    const end = isoOf(year, month, Number(m[2]));
+    // Replace a single-day reading of the same text.
+    for (let k = out.length - 1; k >= 0; k--) {
+      if (out[k].index >= m.index && out[k].index < m.index + m[0].length) out.splice(k, 1);
+    }
+    out.push({ date: start, end: end > start ? end : null, index: m.index, length: m[0].length, yearCertain: !!m[4] });
+  }
+  // Weekdays, today, yesterday: resolved against the reference.
+  if (reference) {
+    const wd =
+      /\b(?:(?:on|last|this|late on|early on|earlier on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))(?!['’]s)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)\b/gi;
+    for (let m = wd.exec(text); m; m = wd.exec(text)) {
+      if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
+      // "on Friday, 27 March" is a full date chrono already has.
+      const day = (m[1] ?? m[2]).toLowerCase();
+      out.push({
+        date: resolveWeekday(day, reference),
+        end: null,
+        index: m.index,
+        length: m[0].length,
+        yearCertain: true,
+      });
+    }
+    const rel = /\b(today|yesterday|this (?:morning|afternoon|evening))\b/gi;
+    for (let m = rel.exec(text); m; m = rel.exec(text)) {
+      const date = m[1].toLowerCase() === 'yesterday' ? addDays(reference, -1) : reference;
+      out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+const EVENT_WORDS =
+  /\b(?:met|meet|meets|meeting|summit|talks|held|hold|convened|took place|takes place|attended|chaired|hosted|session|conference|forum|gathered|ministerial|opened|voted|debate|assembly|discussed|visit|visited)\b/i;
+const FUTURE =
+  /\b(?:will|shall|next|upcoming|planned|plans|scheduled|expected|to be (?:held|hosted)|pencilled|penciled|would|closes on|deadline|until)\b/i;
+const OTHER_EVENT =
+  /\b(?:previous|last (?:year|month|week|march|april|may|june|july|august|september|october|november|december|january|february)|since|founded|ended|retired|struck|telephone|phone call|courtesy call|separate|prepared|recorded|anniversary|financial year|fiscal year|wrote|sent:|from:|date:)\b/i;
+
+/**
+ * The event date: among full dates and resolved weekdays in the content, the best-scored one in a sentence about
+ * the meeting (meeting words, early in the text), never after the publication date, never in a future clause.
+ */
+export function findEventDate(
+  sentences: Sentence[],
+  reference: string | null,
+  limit: string | null,
+): { date: string | null; end: string | null; sentence: number | null } {
+  const candidates: DateCandidate[] = [];
+  let firstDated = true;
+  for (const s of sentences) {
+    const text = s.text;
+    const parsed = parseDates(text, reference);
+    if (parsed.length === 0) continue;
+    for (const p of parsed) {
+      if (limit && p.date > limit) continue;
+      // The clause around the date: between the nearest ; or sentence bounds.
+      const before = text.slice(0, p.index);
+      const after = text.slice(p.index + p.length);
+      const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' while '));
+      const clauseEndRel = after.search(/;/);
+      const clause = text.slice(clauseStart + 1, clauseEndRel < 0 ? text.length : p.index + p.length + clauseEndRel);
+      const near = text.slice(Math.max(0, p.index - 60), Math.min(text.length, p.index + p.length + 30));
+      if (FUTURE.test(near) && !/\b(?:met|held|took place|attended|was|were)\b/.test(near)) continue;
+      let score = 0;
+      if (EVENT_WORDS.test(clause)) score += 10;
+      if (OTHER_EVENT.test(near)) score -= 8;
+      if (firstDated) score += 3;
+      score -= s.index * 0.05;
+      candidates.push({
+        date: p.date,
+        end: p.end,
+        sentence: s.index,
+        paragraph: s.paragraph,
+        score,
+        text: text.slice(p.index, p.index + p.length),
+      });
+    }
+    firstDated = false;
+  }
+  if (candidates.length === 0) return { date: null, end: null, sentence: null };
+  candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+  const best = candidates[0];
+  return { date: best.date, end: best.end, sentence: best.sentence };
+}
+
+/** A standalone date line (masthead, press-release date, dateline): the publication date. */
+export function dateOfLine(line: string, reference: string | null): string | null {
+  const parsed = parseDates(line, reference).filter((p) => p.yearCertain || reference);
+  return parsed.length > 0 ? parsed[0].date : null;
+}
+
+export const _internal = { addDays };

@@ -1,0 +1,273 @@
+// The event: its name as printed ("21st Meeting of the Council of Heads of State of the Shanghai Cooperation
+// Organization", "annual ministerial session of the Council of the Baltic Sea States") and its location (city and
+// country; virtual when held entirely online). A participant's own location ("in Beijing via video link", "from
+// Pretoria") is not the meeting's, nor is the next meeting's city or the dateline of a virtual meeting.
+import { capitalsOf, matchCountry, matchCountryName, matchPlace } from './countries';
+import { type Sentence, span, type Token, tokenize } from './text';
+
+const EVENT_HEADS = new Set(
+  'meeting summit conference session forum dialogue talks congress ministerial assembly convention symposium roundtable consultations'.split(
+    ' ',
+  ),
+);
+const LOWER_MODIFIERS = new Set(
+  'annual ordinary extraordinary informal formal special emergency ministerial ministerial-level high-level leaders plenary inaugural regular biannual bilateral trilateral virtual joint general first second third fourth fifth sixth seventh eighth ninth tenth'.split(
+    ' ',
+  ),
+);
+const ORDINAL =
+  /^(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)$/i;
+
+type NameCandidate = { name: string; sentence: number; proper: boolean; extended: boolean };
+
+function eventNameAt(s: Sentence, k: number): NameCandidate | null {
+  const tokens = s.tokens;
+  const head = tokens[k];
+  const proper = head.cap;
+  // Left: capitalized words, possessives ("Ministers'"), ordinals, lowercase modifiers.
+  let b = k;
+  while (b > 0) {
+    const t = tokens[b - 1];
+    if (t.text === "'" || t.text === '’') {
+      b--;
+      continue;
+    }
+    if (
+      t.word &&
+      (t.cap || ORDINAL.test(t.text)) &&
+      !/^(?:The|A|An|At|In|On|For|Of|By|During|After|Before)$/.test(t.text)
+    ) {
+      if (!proper && !ORDINAL.test(t.text)) break;
+      b--;
+      continue;
+    }
+    if (t.word && LOWER_MODIFIERS.has(t.lower)) {
+      b--;
+      continue;
+    }
+    break;
+  }
+  // Right: "of the Council of Heads of State of the Shanghai Cooperation Organization", stopping before "(SCO)".
+  let e = k + 1;
+  let extended = false;
+  while (tokens[e]?.text === 'of' || (tokens[e]?.text === 'on' && proper)) {
+    let f = e + 1;
+    if (tokens[f]?.text === 'the') f++;
+    if (!tokens[f]?.cap) break;
+    while (
+      f < tokens.length &&
+      (tokens[f].cap ||
+        ((tokens[f].text === 'of' || tokens[f].text === 'and' || tokens[f].text === 'the') && tokens[f + 1]?.cap) ||
+        (tokens[f].text === 'the' && tokens[f - 1]?.text === 'of'))
+    )
+      f++;
+    // Stop at a person's title ("…Meeting with H.E. Mr. Wang Yi") or a place ("in Beijing").
+    e = f;
+    extended = true;
+  }
+  if (b === k && !extended && !proper) return null;
+  if (!proper && b === k && !extended) return null;
+  // A lone "the meeting" is not a name.
+  const words = tokens.slice(b, e).filter((t) => t.word);
+  if (words.length < 2) return null;
+  const name = span(s, tokens, b, e).replace(/\s+/g, ' ');
+  return { name, sentence: s.index, proper, extended };
+}
+
+/** The event's name: the best proper name of a meeting in the event sentence, its neighbours, or the title. */
+export function findEventName(
+  sentences: Sentence[],
+  eventSentence: number | null,
+  title: string | null,
+): string | null {
+  const candidates: (NameCandidate & { score: number })[] = [];
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!t.word || !EVENT_HEADS.has(t.lower)) continue;
+      // "ministerial" is a head only as a noun at the end of a phrase.
+      if (t.lower === 'ministerial' && tokens[k + 1]?.word && !tokens[k + 1].cap) continue;
+      const c = eventNameAt(s, k);
+      if (!c) continue;
+      const text = s.text;
+      if (/\b(?:next|will|upcoming|planned|previous|follow-up)\b/i.test(text) && s.index !== eventSentence) continue;
+      let score = 0;
+      if (c.proper) score += 3;
+      if (c.extended) score += 2;
+      if (eventSentence !== null) score -= Math.abs(s.index - eventSentence) * 0.5;
+      else score -= s.index * 0.3;
+      if (/^(?:the )?(?:meeting|summit|session|talks)$/i.test(c.name)) continue;
+      candidates.push({ ...c, score });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  let best: string | null = candidates[0]?.name ?? null;
+  if (!best && title) {
+    const m =
+      /([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{Lu}\d][\p{L}\d'’-]*)*\s+(?:Meeting|Summit|Conference|Session|Forum|Dialogue|Talks))\b/u.exec(
+        title,
+      );
+    best = m?.[1] ?? null;
+  }
+  if (!best) return null;
+  // A longer printed form elsewhere ("Fourth Leaders' Summit of the Coastal Resilience Coalition").
+  const longer = new RegExp(
+    `${best.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:of|and|the|\\p{Lu}[\\p{L}'’-]*))*`,
+    'u',
+  );
+  for (const text of [title ?? '', ...sentences.map((s) => s.text)]) {
+    const m = longer.exec(text);
+    if (m) {
+      best = m[0].replace(/\s+(?:of|and|the)$/, '');
+      break;
+    }
+  }
+  return best.replace(/^(?:the|a|an)\s+/i, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Location
+
+export type Location = { place: string | null; country: string | null; virtual: boolean };
+
+const VIRTUAL_EVENT =
+  /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|by video ?link|via video ?link|by video ?conference|via video ?conference|by videoconference|via videoconference)\b|\bvirtual (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
+const PLACE_VERB =
+  /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|visiting|visit to|meeting|summit|session|talks|conference)\b/i;
+const NOT_HERE =
+  /\b(?:next|will|upcoming|planned|previous|last|founded|since|follow-up|to be hosted|to host|pencilled|remains?)\b/i;
+
+type PlaceHit = { place: string | null; country: string | null; score: number; sentence: number };
+
+function placeAt(tokens: Token[], k: number): { place: string | null; country: string | null; length: number } | null {
+  const p = matchPlace(tokens, k);
+  if (p) {
+    // "Zurich, Switzerland"
+    let length = p.length;
+    if (tokens[k + length]?.text === ',') {
+      const c = matchCountryName(tokens, k + length + 1);
+      if (c) length += 1 + c.length;
+    }
+    return { place: p.place, country: p.country, length };
+  }
+  const c = matchCountryName(tokens, k);
+  if (c) return { place: null, country: c.country, length: c.length };
+  return null;
+}
+
+export type LocationInput = {
+  sentences: Sentence[];
+  eventSentence: number | null;
+  title: string | null;
+  /** places named in participants' "attended … in X" predicates */
+  participantPlaces: string[];
+  /** the chair's or host's country */
+  hostCountry: string | null;
+  /** a dateline place at the head of the body ("ADDIS ABABA, Oct 4") */
+  dateline: string | null;
+};
+
+/** The meeting's location. */
+export function findLocation(input: LocationInput): Location {
+  const { sentences, eventSentence } = input;
+  const hits: PlaceHit[] = [];
+  const mentions = new Map<string, { country: string; count: number }>();
+  let virtual = false;
+  // "held in Geneva": the meeting itself has a place, so it is not virtual even if some joined by video.
+  let heldAt = false;
+  const eventIdx = eventSentence ?? sentences[0]?.index ?? 0;
+  for (const s of sentences) {
+    const text = s.text;
+    const tokens = s.tokens;
+    const near = Math.abs(s.index - eventIdx);
+    if (near <= 2 && VIRTUAL_EVENT.test(text)) virtual = true;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!t.word || !t.cap) continue;
+      const p = placeAt(tokens, k);
+      if (!p) continue;
+      const prev = tokens[k - 1]?.lower ?? '';
+      const prev2 = tokens[k - 2]?.lower ?? '';
+      if (p.place) {
+        const entry = mentions.get(p.place) ?? { country: p.country!, count: 0 };
+        entry.count++;
+        mentions.set(p.place, entry);
+      }
+      // Where a participant was, not the meeting: "from Pretoria", "in Beijing via video link".
+      const rest = span(s, tokens, k, Math.min(tokens.length, k + p.length + 5));
+      const clauseStart = Math.max(
+        0,
+        ...tokens
+          .slice(0, k)
+          .map((x, j) => (/^[;:]$/.test(x.text) || x.lower === 'while' ? j : 0))
+          .filter(Boolean),
+      );
+      const clause = span(s, tokens, clauseStart, Math.min(tokens.length, k + p.length + 8));
+      if (prev === 'from' || /^\S+\s+(?:via|by) video/i.test(rest) || /\bvia video link\b/i.test(rest)) {
+        k += p.length - 1;
+        continue;
+      }
+      if (/\bconnected from\b/i.test(clause)) {
+        k += p.length - 1;
+        continue;
+      }
+      if (!/^(?:in|at|visiting)$/.test(prev) && !(prev === 'the' && prev2 === 'in')) {
+        k += p.length - 1;
+        continue;
+      }
+      let score = 1;
+      const before = span(s, tokens, clauseStart, k);
+      if (PLACE_VERB.test(before)) score += 4;
+      if (/\b(?:held|took place|convened)\b/i.test(before)) {
+        score += 3;
+      }
+      if (prev === 'visiting') score += 4;
+      if (NOT_HERE.test(clause)) score -= 8;
+      if (near === 0) score += 3;
+      else score -= near * 0.2;
+      if (/\b(?:held|took place|takes place|convened)\b[^,.;]{0,30}$/i.test(before) && !NOT_HERE.test(clause))
+        heldAt = true;
+      hits.push({ place: p.place, country: p.country, score, sentence: s.index });
+      k += p.length - 1;
+    }
+    // "in the Ethiopian capital"
+    const cap = /\bin the ([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b/.exec(text);
+    if (cap) {
+      const capTokens = tokens.filter((t) => t.start >= s.start + (cap.index ?? 0));
+      const c = capTokens.length > 2 ? matchCountry(capTokens, 2) : null;
+      if (c) {
+        const capital = capitalsOf(c.country)[0] ?? null;
+        hits.push({ place: capital, country: c.country, score: 6, sentence: s.index });
+      }
+    }
+  }
+  if (virtual && !heldAt) return { place: null, country: null, virtual: true };
+  hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+  const best = hits.find((h) => h.score > 0 && h.place) ?? null;
+  const countryOnly = hits.find((h) => h.score > 0 && !h.place) ?? null;
+  // A participant "attended the meeting in Tajikistan".
+  const participantCountry = input.participantPlaces.map((p) => placeAt(tokenize(p), 0)).find((x) => x);
+  if (!best || (best.score < 4 && participantCountry)) {
+    const country = participantCountry?.country ?? countryOnly?.country ?? input.hostCountry ?? null;
+    // The place: where the participant was, else the country's capital if the text names it ("Dushanbe
+    // Declaration"), else the dateline when it lies in that country.
+    let place: string | null = participantCountry?.place ?? null;
+    if (!place && country) place = capitalsOf(country).find((c) => mentions.has(c)) ?? null;
+    if (!place && country && input.dateline && mentions.get(input.dateline)?.country === country)
+      place = input.dateline;
+    if (place || country) return { place, country, virtual: false };
+    if (best) return { place: best.place, country: best.country, virtual: false };
+  }
+  if (best) return { place: best.place, country: best.country ?? null, virtual: false };
+  // The most mentioned city, the dateline, or the host's country.
+  const frequent = [...mentions.entries()].sort((a, b) => b[1].count - a[1].count)[0];
+  if (frequent && frequent[1].count >= 2) return { place: frequent[0], country: frequent[1].country, virtual: false };
+  if (input.dateline) {
+    const entry = mentions.get(input.dateline);
+    return { place: input.dateline, country: entry?.country ?? input.hostCountry, virtual: false };
+  }
+  if (frequent) return { place: frequent[0], country: frequent[1].country, virtual: false };
+  if (input.hostCountry) return { place: null, country: input.hostCountry, virtual: false };
+  return { place: null, country: null, virtual: false };
+}

@@ -1,0 +1,417 @@
+// Metadata and entity extraction (design section 3): pure, deterministic, AWS-free. Input is the normalizer's
+// output (paragraphs and text); output is the record's metadata fields plus warnings. Stages, each its own
+// module: document preparation (here: site chrome, e-mail headers, participant lists), organizations, people,
+// countries, dates, event (name, location) and quantities.
+import type { ArchiveRecord, Attendance, Person } from '../record';
+import { findCountries, matchCountryName, matchPlace, normalizeCountry } from './countries';
+import namesData from './data/names.json' with { type: 'json' };
+import { dateOfLine, findEventDate, parseDates } from './dates';
+import { findEventName, findLocation } from './event';
+import { findOrganizations, OrganizationContext } from './organizations';
+import { findPeople, metaOf, personKey } from './people';
+import { findQuantities } from './quantities';
+import { countWords, type Sentence, segments, splitSentences, tokenize, unwrap } from './text';
+import { isTitleWord } from './titles';
+
+export { normalizeCountry } from './countries';
+export { normalizeOrganization } from './organizations';
+export { personKey } from './people';
+
+export type ExtractInput = {
+  paragraphs: string[];
+  text: string;
+  title: string | null;
+  publishedDate: string | null;
+  language: string | null;
+};
+
+export type Extraction = Pick<
+  ArchiveRecord,
+  | 'title'
+  | 'publishedDate'
+  | 'eventDate'
+  | 'eventEndDate'
+  | 'eventName'
+  | 'location'
+  | 'participants'
+  | 'mentionedPeople'
+  | 'organizations'
+  | 'countries'
+  | 'quantities'
+> & { warnings: string[] };
+
+export type ExtractOptions = {
+  /** YYYY-MM-DD, e.g. the upload date: the reference for relative dates when the document has no publication date */
+  referenceDate?: string;
+};
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const QUANTITY_HINT = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|hundred)\b/i;
+const CHROME = namesData.chrome.map((c) => c.toLowerCase());
+const CHROME_FIRST = new Set(CHROME.map((c) => /^[^\s:]*/.exec(c)![0]));
+const STOP = new Set(namesData.stopMarkers.map((c) => c.toLowerCase()));
+const HEADER_LINE = /^(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/;
+const HEADER_KEYS = /(?:^|\s)(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/g;
+const BULLET = /^\s*(?:[-*•‣▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
+const PARTICIPANT_HEADER =
+  /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;
+
+type Prepared = {
+  sentences: Sentence[];
+  listAttendance: Map<number, Attendance | null>;
+  headerDate: string | null;
+  headerSubject: string | null;
+  /** short lines before the body that hold a full date (masthead, press-release date) */
+  dateLines: string[];
+  dateline: { place: string; date: string | null } | null;
+  warnings: string[];
+};
+
+function isChrome(p: string): boolean {
+  const trimmed = p.trim();
+  const words = countWords(trimmed);
+  if (words > 40) return false;
+  const low = trimmed.slice(0, 80).toLowerCase();
+  if (!CHROME_FIRST.has(/^[^\s:]*/.exec(low)![0]) && !/^(?:by|[\w.+-]+@|https?:|www\.|tel|phone|fax)/.test(low))
+    return false;
+  if (words <= 40 && CHROME.some((c) => low.startsWith(c))) return true;
+  // Bylines: "By Amara Okafor and Yonas Tesfaye · October 4, 2025"
+  if (words <= 25 && /^[Bb]y\s+\p{Lu}/u.test(p.trim())) return true;
+  if (words <= 12 && /^(?:[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/\S+|www\.\S+|tel\.?|phone|fax)/i.test(low)) return true;
+  return false;
+}
+
+const HEADER_START =
+  /^(?:[-–—\s]*(?:Forwarded message|Original Message)[-–—\s]*)?(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):/i;
+
+function emailHeader(raw: string): { date: string | null; subject: string | null } | null {
+  if (!HEADER_START.test(raw)) return null;
+  const p = raw.replace(/^[-–—\s]*(?:Forwarded message|Original Message)[-–—\s]*/i, '');
+  const keys = [...p.matchAll(HEADER_KEYS)];
+  if (keys.length < 2 || !HEADER_LINE.test(p.trim())) return null;
+  const field = (name: string): string | null => {
+    const k = keys.findIndex((m) => m[1] === name);
+    if (k < 0) return null;
+    const from = keys[k].index! + keys[k][0].length;
+    const to = k + 1 < keys.length ? keys[k + 1].index! : p.length;
+    return p.slice(from, to).trim();
+  };
+  return { date: field('Date') ?? field('Sent'), subject: field('Subject') };
+}
+
+/** Paragraphs → content sentences: site chrome, e-mail headers, quoted replies and signatures removed. */
+function prepare(doc: ExtractInput): Prepared {
+  const warnings: string[] = [];
+  let paragraphs = Array.isArray(doc.paragraphs) && doc.paragraphs.length > 0 ? doc.paragraphs : [];
+  if (paragraphs.length === 0 && typeof doc.text === 'string') paragraphs = doc.text.split(/\n\s*\n/);
+  let headerDate: string | null = null;
+  let headerSubject: string | null = null;
+  const kept: { text: string; index: number }[] = [];
+  let inSignature = false;
+  const total = paragraphs.length;
+  for (let p = 0; p < total; p++) {
+    const raw = String(paragraphs[p] ?? '');
+    const trimmed = raw.trim();
+    if (!trimmed) continue;
+    const header = emailHeader(trimmed);
+    if (header) {
+      if (headerDate === null && header.date) headerDate = header.date;
+      if (headerSubject === null && header.subject) headerSubject = header.subject;
+      inSignature = false;
+      continue;
+    }
+    if (/^-{2,}\s*(?:Forwarded message|Original Message)/i.test(trimmed)) {
+      inSignature = false;
+      continue;
+    }
+    if (/^(?:--|–|—)\s*(?:\n|$)/.test(trimmed)) {
+      inSignature = true;
+      continue;
+    }
+    if (inSignature) continue;
+    // Quoted replies: every line starts with ">".
+    if (trimmed.split('\n').every((l) => l.trim().startsWith('>'))) continue;
+    if (trimmed.length <= 40 && p >= total / 2 && STOP.has(trimmed.toLowerCase().replace(/[:\s]+$/, ''))) break;
+    if (isChrome(trimmed)) continue;
+    kept.push({ text: raw, index: p });
+  }
+  // Date lines before the body: short paragraphs or lines holding a full date.
+  const dateLines: string[] = [];
+  for (const k of kept.slice(0, 8)) {
+    if (countWords(k.text) >= 30 && dateLines.length === 0 && kept.indexOf(k) > 0) break;
+    for (const line of k.text.split('\n')) {
+      if (countWords(line) > 24) continue;
+      // A line that is mostly a date, or a dateline ("Zurich, 5 March 2026"), not a sentence that holds one.
+      const d = parseDates(line, null).find((x) => x.yearCertain);
+      if (!d) continue;
+      const rest = line.slice(0, d.index) + line.slice(d.index + d.length);
+      const lowerWords = rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length;
+      if (lowerWords <= 3 || /\p{Lu}[\p{L}.'-]*,\s*$/u.test(line.slice(0, d.index))) dateLines.push(line.trim());
+    }
+    if (countWords(k.text) >= 30) break;
+  }
+  // Sentences, list items and participant-list headers.
+  const sentences: Sentence[] = [];
+  const listAttendance = new Map<number, Attendance | null>();
+  let listMode: Attendance | null | undefined;
+  let dateline: Prepared['dateline'] = null;
+  for (const k of kept) {
+    const segs = segments(k.text).flatMap(splitLeaderRows);
+    for (let seg of segs) {
+      const isItem = BULLET.test(seg) || /\.{4,}|…{2,}/.test(seg);
+      seg = seg.replace(BULLET, '').replace(/\*\*/g, '');
+      if (!seg.trim()) continue;
+      // A dateline opens the first body paragraph: "ADDIS ABABA, Oct 4 (Meridian Wire) – …".
+      const dl: RegExpExecArray | null =
+        dateline || sentences.length > 12
+          ? null
+          : /^([A-Z][A-Za-z'’. -]{1,40}?),\s+([^()–—-]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|–|—|-)\s+/.exec(seg);
+      if (dl && !dateline) {
+        const place = placeName(dl[1]);
+        if (place) {
+          dateline = { place, date: dl[2] };
+          seg = seg.slice(dl[0].length);
+        }
+      }
+      const words = countWords(seg);
+      const header = /:\s*$/.test(seg) && PARTICIPANT_HEADER.test(seg) && words <= 30;
+      const ss = splitSentences(seg, k.index, sentences.length);
+      if (listMode !== undefined && !header) {
+        const looksLikeItem = isItem || (words <= 45 && /^[\p{Lu}]/u.test(seg.trim()));
+        if (looksLikeItem) for (const s of ss) listAttendance.set(s.index, listMode);
+        else listMode = undefined;
+      }
+      if (header) listMode = headerAttendance(seg);
+      else if (/:\s*$/.test(seg)) listMode = undefined;
+      sentences.push(...ss);
+    }
+  }
+  // A wrapped line's hyphenation may survive in the title.
+  return { sentences, listAttendance, headerDate, headerSubject, dateLines, dateline, warnings };
+}
+
+const LEADER_RUN = /\.{4,}|…{2,}/g;
+
+/**
+ * A dotted-leader table whose rows were joined into one line ("Dr. Claudia Brenner ........ Chair of the Board
+ * Marc-Antoine Dubois ........ Chief Executive Officer"): one segment per row. A row's name is the run of name
+ * words (and honorifics) just before its leader.
+ */
+function splitLeaderRows(segment: string): string[] {
+  if (!segment.includes('....') && !segment.includes('……')) return [segment];
+  const leaders = [...segment.matchAll(LEADER_RUN)];
+  if (leaders.length < 2) return [segment];
+  const tokens = tokenize(segment);
+  const cuts: number[] = [];
+  for (const l of leaders.slice(1)) {
+    let k = tokens.findIndex((t) => t.start === l.index);
+    if (k < 0) continue;
+    let start = k;
+    while (start > 0) {
+      const t = tokens[start - 1];
+      const nameLike =
+        t.word && t.cap && !isTitleWord(t.lower) && !/^(?:Board|Committee|Officer|Secretary|Director)$/.test(t.text);
+      const honorific = /^(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|H\.E|Cllr)\.?$/.test(t.text);
+      if (!nameLike && !honorific) break;
+      start--;
+      k = start;
+    }
+    if (start > 0) cuts.push(tokens[start].start);
+  }
+  const out: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    out.push(segment.slice(from, c).trim());
+    from = c;
+  }
+  out.push(segment.slice(from).trim());
+  return out.filter(Boolean);
+}
+
+function placeName(s: string): string | null {
+  const tokens = tokenize(s.trim());
+  const p = matchPlace(tokens, 0);
+  if (p && p.length === tokens.length) return p.place;
+  return null;
+}
+
+function headerAttendance(header: string): Attendance | null {
+  if (/video|remote|virtual|online/i.test(header)) return 'video link';
+  if (/represented|proxy/i.test(header)) return 'represented';
+  if (/in person|in the (?:meeting )?room|present/i.test(header)) return 'in person';
+  return null;
+}
+
+const validIso = (s: string | null | undefined): string | null =>
+  typeof s === 'string' && ISO.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null;
+
+/** Extracts the record's metadata and entities from a normalized document. */
+export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {}): Extraction {
+  const prepared = prepare(doc);
+  const { sentences } = prepared;
+  const warnings = [...prepared.warnings];
+  const referenceOption = validIso(options.referenceDate);
+
+  // Title: metadata, else the e-mail subject without "Fwd:"/"Re:".
+  let title = typeof doc.title === 'string' && doc.title.trim() ? doc.title.trim() : null;
+  if (!title && prepared.headerSubject)
+    title = prepared.headerSubject.replace(/^(?:(?:fwd?|fw|re|aw|tr):\s*)+/i, '').trim();
+
+  // Publication date: metadata, e-mail Date header, masthead/press-release date line, dateline.
+  let publishedDate = validIso(doc.publishedDate);
+  if (!publishedDate && prepared.headerDate) publishedDate = dateOfLine(prepared.headerDate, referenceOption);
+  if (!publishedDate && prepared.dateLines.length > 0)
+    publishedDate = dateOfLine(prepared.dateLines[0], referenceOption);
+  if (!publishedDate && prepared.dateline?.date) publishedDate = dateOfLine(prepared.dateline.date, referenceOption);
+  const reference = publishedDate ?? referenceOption;
+
+  // Organizations first: people need acronyms and bodies for titles and affiliations.
+  const orgs = findOrganizations(sentences, new OrganizationContext());
+
+  // Dates.
+  const dateLineSet = new Set(prepared.dateLines);
+  const eventSentences = sentences.filter((s) => !dateLineSet.has(s.text.trim()));
+  const event = findEventDate(eventSentences, reference, reference);
+  if (!event.date) warnings.push('eventDate: no date of the meeting found');
+  if (!reference) warnings.push('publishedDate: none found; relative dates unresolved');
+
+  const eventName = findEventName(sentences, event.sentence, title);
+
+  // People.
+  const people = findPeople(sentences, { orgs }, prepared.listAttendance);
+
+  // Countries (names, long forms, adjectives), skipping words inside person names.
+  const countries = findCountries(sentences, { personTokens: people.personTokens, isTitleWord });
+
+  // Location.
+  const hostCountry =
+    people.chairs.map((c) => (c.affiliation ? normalizeCountry(c.affiliation) : null)).find((c) => c) ?? null;
+  const participantPlaces = people.participants.flatMap((p) => metaOf(p).placeTokens);
+  const location = findLocation({
+    sentences,
+    eventSentence: event.sentence,
+    title,
+    participantPlaces,
+    hostCountry,
+    dateline: prepared.dateline?.place ?? null,
+  });
+  if (location.country && !countries.includes(location.country)) countries.push(location.country);
+
+  // Affiliations from context, then attendance defaults.
+  const hostOrg = hostOrganization(eventName, orgs) ?? hostFromSentences(sentences, event.sentence, orgs);
+  for (const p of [...people.participants, ...people.mentionedPeople]) {
+    if (!p.affiliation && metaOf(p).pinyin && countries.includes('China')) p.affiliation = 'China';
+  }
+  for (const p of people.participants) if (!p.affiliation && hostOrg) p.affiliation = hostOrg;
+  applyAttendanceDefaults(people.participants, location, sentences, event.sentence);
+
+  const quantities = findQuantities(
+    sentences
+      .filter((s) => QUANTITY_HINT.test(s.text))
+      .map((s) => s.text)
+      .join('\n'),
+  );
+
+  return {
+    title,
+    publishedDate,
+    eventDate: event.date,
+    eventEndDate: event.end,
+    eventName,
+    location: location.place || location.country || location.virtual ? location : null,
+    participants: people.participants.map(clean),
+    mentionedPeople: people.mentionedPeople.map(clean),
+    organizations: orgs.list(),
+    countries: [...countries].sort(),
+    quantities,
+    warnings,
+  };
+}
+
+function clean(p: Person): Person {
+  const out: Person = { name: p.name, key: p.key || personKey(p.name), title: p.title ?? null };
+  out.affiliation = p.affiliation ?? null;
+  if ('attendance' in p) out.attendance = p.attendance ?? null;
+  return out;
+}
+
+function hostOrganization(eventName: string | null, orgs: OrganizationContext): string | null {
+  if (!eventName) return null;
+  const tokens = tokenize(eventName);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    if (tokens[k].text !== 'of') continue;
+    const start = tokens[k + 1]?.text === 'the' ? k + 2 : k + 1;
+    if (matchCountryName(tokens, start)) return null;
+    const o = orgs.matchAt(tokens, start);
+    if (o && start + o.length === tokens.length) return o.name;
+  }
+  return null;
+}
+
+/** The body that met, when the event name does not say: an organization in the event or first sentence. */
+function hostFromSentences(
+  sentences: Sentence[],
+  eventSentence: number | null,
+  orgs: OrganizationContext,
+): string | null {
+  const around = eventSentence === null ? [] : [eventSentence, eventSentence - 1, eventSentence + 1];
+  const pick = [...around.map((i) => sentences.find((s) => s.index === i)), ...sentences.slice(0, 3)];
+  for (const s of pick) {
+    if (!s) continue;
+    for (let k = 0; k < s.tokens.length; k++) {
+      const o = orgs.matchAt(s.tokens, k);
+      if (o && /\b(?:Council|Board|Assembly|Committee|Parliament|Senate|Congress)\b/.test(o.name)) return o.name;
+      if (o) k += o.length - 1;
+    }
+  }
+  return null;
+}
+
+const VENUE_PRECHECK = /\b(?:held|took|met|meet|convened|gathered|hosted|visiting)\b/;
+const VENUE_CUE =
+  /\b(?:held|took place|met|meet|convened|gathered|hosted)\b[^.;]{0,80}?\b(?:in|at)\s+(?:the\s+)?\p{Lu}|\bvisiting\s+\p{Lu}|\b(?:held|met)\b[^.;]{0,60}\bin the (?:council )?chamber/u;
+
+function applyAttendanceDefaults(
+  participants: Person[],
+  location: { place: string | null; country: string | null; virtual: boolean },
+  sentences: Sentence[],
+  eventSentence: number | null,
+): void {
+  if (location.virtual) {
+    for (const p of participants) if (!p.attendance) p.attendance = 'video link';
+    return;
+  }
+  if (!location.place && !location.country) return;
+  for (const p of participants) {
+    if (p.attendance) continue;
+    const places = metaOf(p).placeTokens;
+    if (places.some((x) => x === location.place || normalizeCountry(x) === location.country))
+      p.attendance = 'in person';
+  }
+  // A venue stated for the meeting: near the event sentence or at the head of the text.
+  const near = (s: Sentence) => s.index < 6 || (eventSentence !== null && Math.abs(s.index - eventSentence) <= 3);
+  const venue = sentences.some((s) => near(s) && VENUE_PRECHECK.test(s.text) && VENUE_CUE.test(unwrap(s.text)));
+  const anyRemote = participants.some((p) => p.attendance === 'video link');
+  for (const p of participants) {
+    if (p.attendance) continue;
+    if (venue) p.attendance = 'in person';
+  }
+  if (!venue && anyRemote) {
+    // Hybrid: attendees listed beside the remote ones (same paragraph) were there in person.
+    const remoteParagraphs = new Set<number>();
+    const byPerson = new Map<string, number[]>();
+    for (const s of sentences)
+      for (const p of participants) {
+        const text = s.text;
+        if (text.includes(p.name)) byPerson.set(p.key, [...(byPerson.get(p.key) ?? []), s.paragraph]);
+      }
+    for (const p of participants)
+      if (p.attendance === 'video link') for (const para of byPerson.get(p.key) ?? []) remoteParagraphs.add(para);
+    for (const p of participants) {
+      if (p.attendance) continue;
+      if ((byPerson.get(p.key) ?? []).some((para) => remoteParagraphs.has(para))) p.attendance = 'in person';
+    }
+  }
+}
+
+export const _internal = { prepare };

@@ -1,0 +1,310 @@
+// Organizations: curated known bodies (data/organizations.json), acronym definitions printed in the text
+// ("United Nations (UN)"), and capitalized names that end in an organization head noun ("Eurasian Economic
+// Union", "Lumenta Holdings AG"). Government ministries, internal committees, initiatives and events are not
+// organizations. Acronyms are linked to their full names.
+import { foldKey } from '../keys';
+import { isCountryName, matchCountryName, normalizeCountry } from './countries';
+import orgData from './data/organizations.json' with { type: 'json' };
+import { PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
+
+export type OrganizationRef = { name: string; acronym: string | null };
+
+type Known = { name: string; acronym: string | null };
+
+const knownIndex = new PhraseIndex<{ org: Known; viaAcronym: boolean }>(true);
+const acronymToName = new Map<string, string>();
+const aliasKey = new Map<string, string>();
+const HEADS = new Set(orgData.heads);
+const INTERNAL = new Set(orgData.internalHeads);
+const LEGAL = new Set(orgData.legalSuffixes);
+const NOT_ORG = new Set(orgData.notOrganizations);
+const CONNECTORS = new Set(['and', '&', 'for', 'on', 'of', 'the', 'in', 'de', 'du', 'des', 'la', 'le']);
+
+const rawKey = (s: string): string =>
+  foldKey(stripDiacritics(s).replace(/[’']s\b/g, ''))
+    .replace(/^the /, '')
+    .replace(/\borganisation\b/g, 'organization')
+    .replace(/\bprogramme\b/g, 'program')
+    .replace(/\bco-operation\b/g, 'cooperation');
+
+for (const k of orgData.known) {
+  const org: Known = { name: k.name, acronym: k.acronym ?? null };
+  knownIndex.add(k.name, { org, viaAcronym: false });
+  for (const a of k.aliases) {
+    const isAcr = /^[A-Z.]+$/.test(a);
+    knownIndex.add(a, { org, viaAcronym: isAcr });
+    aliasKey.set(rawKey(a), rawKey(k.name));
+  }
+  if (k.acronym) {
+    knownIndex.add(k.acronym, { org, viaAcronym: true });
+    acronymToName.set(k.acronym, k.name);
+    aliasKey.set(rawKey(k.acronym), rawKey(k.name));
+  }
+}
+
+/** Canonical lookup key for an organization name or acronym: "SCO", "the Shanghai Cooperation Organisation" → "shanghai cooperation organization". */
+const orgKeyCache = new Map<string, string>();
+
+export function normalizeOrganization(q: string): string {
+  if (typeof q !== 'string') return '';
+  let key = orgKeyCache.get(q);
+  if (key === undefined) {
+    key = orgKey(q);
+    if (orgKeyCache.size > 20_000) orgKeyCache.clear();
+    orgKeyCache.set(q, key);
+  }
+  return key;
+}
+
+function orgKey(q: string): string {
+  const compact = q.trim().replace(/^the\s+/i, '');
+  const upper = compact.replace(/\./g, '');
+  if (acronymToName.has(upper)) return rawKey(acronymToName.get(upper)!);
+  const key = rawKey(compact);
+  return aliasKey.get(key) ?? key;
+}
+
+const ACRONYM = /^(?:[A-Z][A-Za-z0-9&]*[A-Z0-9]|(?:[A-Z]\.){2,}|[A-Z]{2,}\d*)$/;
+const isAcronymToken = (t: Token | undefined): boolean =>
+  !!t && ACRONYM.test(t.text) && (t.text.match(/[A-Z]/g)?.length ?? 0) >= 2;
+
+/** Does the acronym fit the phrase: its letters in order, the first one starting the phrase. */
+function acronymFits(acronym: string, words: string[]): boolean {
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const text = words.join(' ').toLowerCase();
+  if (!letters || text[0] !== letters[0]) return false;
+  // Significant words' initials must cover most letters (avoids matching "Europe Facility" to "EF…" by chance).
+  let pos = 0;
+  for (const ch of letters) {
+    const found = text.indexOf(ch, pos);
+    if (found < 0) return false;
+    pos = found + 1;
+  }
+  const initials = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return initials >= Math.min(letters.length, 2) - 1;
+}
+
+/** Per-document organization knowledge: acronyms defined in the text, plus the curated list. */
+export class OrganizationContext {
+  private readonly defined = new PhraseIndex<OrganizationRef>(true);
+  readonly found = new Map<string, OrganizationRef & { order: number }>();
+  private order = 0;
+
+  define(name: string, acronym: string | null): void {
+    const ref = this.record(name, acronym);
+    this.defined.add(name, ref);
+    if (acronym) this.defined.add(acronym, ref);
+  }
+
+  record(name: string, acronym: string | null): OrganizationRef {
+    const clean = name.replace(/\s+/g, ' ').trim();
+    const key = normalizeOrganization(clean);
+    const existing = this.found.get(key);
+    if (existing) {
+      if (acronym && !existing.acronym) existing.acronym = acronym;
+      // Prefer the mixed-case rendering over an all-caps heading.
+      if (existing.name === existing.name.toUpperCase() && clean !== clean.toUpperCase()) existing.name = clean;
+      return existing;
+    }
+    const ref = { name: clean, acronym, order: this.order++ };
+    this.found.set(key, ref);
+    return ref;
+  }
+
+  /** A known or defined organization (by name, alias or acronym) starting at tokens[i]. */
+  matchKnown(tokens: Token[], i: number): { length: number; org: OrganizationRef; printed: string } | null {
+    const d = this.defined.match(tokens, i);
+    const k = knownIndex.match(tokens, i);
+    if (d && (!k || d.length >= k.length))
+      return { length: d.length, org: d.value, printed: tokenText(tokens, i, d.length) };
+    if (k) {
+      const printed = tokenText(tokens, i, k.length);
+      return {
+        length: k.length,
+        org: { name: k.value.org.name, acronym: k.value.viaAcronym ? printed : null },
+        printed,
+      };
+    }
+    return null;
+  }
+
+  /**
+   * An organization starting at tokens[i] for a person's affiliation: known or defined (optionally followed by
+   * a part of it, "CBSS Secretariat"), or a capitalized name ending in a head noun. Returns the full name.
+   */
+  matchAt(tokens: Token[], i: number): { length: number; name: string } | null {
+    const known = this.matchKnown(tokens, i);
+    if (known) {
+      let length = known.length;
+      const next = tokens[i + length];
+      if (next && (INTERNAL.has(next.text) || HEADS.has(next.text)) && next.cap) length++;
+      const full = known.org.acronym
+        ? (acronymToName.get(known.org.acronym) ?? this.fullName(known.org))
+        : known.org.name;
+      return { length, name: full };
+    }
+    const generic = genericAt(tokens, i);
+    return generic && !generic.internal ? { length: generic.length, name: generic.name } : null;
+  }
+
+  private fullName(org: OrganizationRef): string {
+    const key = normalizeOrganization(org.name);
+    return this.found.get(key)?.name ?? org.name;
+  }
+
+  list(): OrganizationRef[] {
+    const all = [...this.found.values()].sort((a, b) => a.order - b.order);
+    // "AU Peace and Security Council" when "Peace and Security Council (PSC)" is defined: keep the defined one.
+    // "UK Competition and Markets Authority" when "Competition and Markets Authority (CMA)" is defined.
+    const names = new Set(all.map((o) => o.name));
+    return all
+      .filter((o) => {
+        const m = /^(\S+) (.+)$/.exec(o.name);
+        return !(m && names.has(m[2]) && !o.acronym && (acronymToName.has(m[1]) || normalizeCountry(m[1])));
+      })
+      .map((o) => ({ name: o.name, acronym: o.acronym }));
+  }
+}
+
+const tokenText = (tokens: Token[], i: number, length: number): string =>
+  tokens
+    .slice(i, i + length)
+    .map((t) => t.text)
+    .join(' ')
+    .replace(/ (['’]s)\b/g, '$1');
+
+const capWord = (t: Token | undefined): boolean => !!t && t.word && t.cap;
+
+/**
+ * A capitalized name ending in an organization head noun or a legal suffix, starting exactly at tokens[i]:
+ * "Eurasian Economic Union", "China-SCO Business and Trade Institute", "Lumenta Holdings AG", "University of Galway".
+ */
+function genericAt(tokens: Token[], i: number): { length: number; name: string; internal: boolean } | null {
+  const first = tokens[i];
+  if (!capWord(first) || first.text === 'The') return null;
+  let j = i;
+  let lastHead = -1;
+  let internal = false;
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (capWord(t) || isAcronymToken(t)) {
+      if (LEGAL.has(t.text) && j > i) {
+        lastHead = j;
+        internal = false;
+      } else if (HEADS.has(t.text) || INTERNAL.has(t.text)) {
+        lastHead = j;
+        internal = INTERNAL.has(t.text);
+      }
+      j++;
+      continue;
+    }
+    // "Business and Trade Institute", "University of Galway", "Council of the Baltic Sea States".
+    if ((t.text === 'and' || t.text === '&') && capWord(tokens[j + 1])) {
+      j++;
+      continue;
+    }
+    if (t.text === 'of' && j - i === 1 && HEADS.has(first.text)) {
+      const k = tokens[j + 1]?.text === 'the' ? j + 2 : j + 1;
+      if (capWord(tokens[k]) && !/^(Heads|Ministers|Directors|Foreign|State)$/.test(tokens[k].text)) {
+        // Head first: the name runs to the end of the capitalized phrase.
+        let e = k;
+        while (e < tokens.length && (capWord(tokens[e]) || (tokens[e].text === 'and' && capWord(tokens[e + 1])))) e++;
+        if (INTERNAL.has(first.text)) return null;
+        return { length: e - i, name: tokenText(tokens, i, e - i), internal: false };
+      }
+    }
+    break;
+  }
+  if (lastHead < 0) return null;
+  const length = lastHead - i + 1;
+  if (length < 2) return null;
+  const words = tokens.slice(i, lastHead + 1);
+  if (words.some((w) => NOT_ORG.has(w.text))) return null;
+  // Not an organization when it is a country's long name ("United Arab Emirates", "Republic of Korea").
+  const c = matchCountryName(tokens, i);
+  if (c && c.length >= length) return null;
+  return { length, name: tokenText(tokens, i, length), internal };
+}
+
+// Words that may open a capitalized run without being part of the name.
+const LEADING_SKIP = new Set([
+  'The',
+  'A',
+  'An',
+  'On',
+  'In',
+  'At',
+  'By',
+  'For',
+  'From',
+  'With',
+  'And',
+  'But',
+  'Also',
+  'As',
+]);
+
+/** First pass over the document: acronym definitions, known organizations, and head-noun names. */
+export function findOrganizations(sentences: Sentence[], ctx = new OrganizationContext()): OrganizationContext {
+  // Definitions first, so that a bare acronym anywhere in the text links to its full name.
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    for (let i = 1; i + 2 < tokens.length; i++) {
+      if (tokens[i].text !== '(' || tokens[i + 2].text !== ')' || !isAcronymToken(tokens[i + 1])) continue;
+      const acronym = tokens[i + 1].text;
+      // The capitalized phrase before "(": words, connectors between words, hyphenated compounds.
+      let b = i - 1;
+      while (b >= 0 && (capWord(tokens[b]) || isAcronymToken(tokens[b]) || CONNECTORS.has(tokens[b].text))) b--;
+      b++;
+      const words = tokens.slice(b, i);
+      let chosen = -1;
+      for (let k = words.length - 1; k >= 0; k--) {
+        if (!capWord(words[k]) && !isAcronymToken(words[k])) continue;
+        if (
+          acronymFits(
+            acronym,
+            words.slice(k).map((w) => w.text),
+          )
+        ) {
+          chosen = k;
+          break;
+        }
+      }
+      if (chosen < 0) continue;
+      const name = span(s, tokens, b + chosen, i);
+      const last = tokens[i - 1].text;
+      if (NOT_ORG.has(last) || normalizeCountry(name) || isCountryName(name)) continue;
+      ctx.define(name, acronym);
+    }
+  }
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t.word || !(t.cap || isAcronymToken(t))) continue;
+      const k = ctx.matchKnown(tokens, i);
+      if (k) {
+        // "UN Charter" names the UN; "CBSS Secretariat" is part of the CBSS.
+        ctx.record(k.org.name, k.org.acronym ?? null);
+        // "AU Commission": an acronym that opens a longer name.
+        const g = isAcronymToken(t) ? genericAt(tokens, i) : null;
+        if (g && !g.internal && g.length > k.length) {
+          ctx.record(g.name, null);
+          i += g.length - 1;
+        } else i += k.length - 1;
+        continue;
+      }
+      if (LEADING_SKIP.has(t.text)) continue;
+      const g = genericAt(tokens, i);
+      if (g) {
+        if (!g.internal) ctx.record(g.name, null);
+        i += g.length - 1;
+      }
+    }
+  }
+  return ctx;
+}
+
+export const isOrganizationHead = (word: string): boolean => HEADS.has(word) || INTERNAL.has(word) || LEGAL.has(word);
+export const isInternalHead = (word: string): boolean => INTERNAL.has(word);
+export const knownAcronym = (word: string): boolean => acronymToName.has(word);

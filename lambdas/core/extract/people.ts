@@ -1,0 +1,1065 @@
+// People: deterministic patterns first (affiliation + title + name, name + appositive title, honorific + name,
+// "his Chinese counterpart X", lists, dotted-leader tables), then untitled names kept only with evidence
+// (pinyin names, compromise's lexicon of given names, a verb or a list around them). Mentions of one person
+// ("Xi", "President Xi", "Mr. Xi", "Xi Jinping") are merged; each person is a participant when a mention plays a
+// participating role (subject of attended/met/chaired/said…, after "attended by"/"chaired by", in a list under
+// a "took part:" header), otherwise a mentioned person.
+import { foldKey } from '../keys';
+import type { Attendance, Person } from '../record';
+import { matchCountry, matchCountryName, matchDemonym, matchPlace } from './countries';
+import namesData from './data/names.json' with { type: 'json' };
+import { knownAcronym, type OrganizationContext } from './organizations';
+import { type Sentence, span, stripDiacritics, type Token } from './text';
+import {
+  canStartTitle,
+  isCommonWord,
+  isGivenName,
+  isKnownName,
+  isTitleWord,
+  matchHonorific,
+  matchTitleCore,
+  parseTitle,
+  skipHonorifics,
+  type TitleParse,
+} from './titles';
+
+/** Lookup key for a person: lower case, diacritics removed, single spaces ("kassym-jomart tokayev"). */
+const keyCache = new Map<string, string>();
+export function personKey(name: string): string {
+  const s = String(name);
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = foldKey(stripDiacritics(s));
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
+}
+
+const NOT_NAME = new Set(namesData.notNames);
+const PARTICLES = new Set(namesData.particles);
+const CHINESE_SURNAMES = new Set(namesData.chineseSurnames);
+const POSTNOMINALS = new Set([
+  'TD',
+  'MP',
+  'MEP',
+  'MLA',
+  'MSP',
+  'QC',
+  'KC',
+  'OBE',
+  'MBE',
+  'CBE',
+  'KBE',
+  'PhD',
+  'MD',
+  'Esq',
+]);
+const PARTICLE_PREFIX = /^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|ul|ud|ad|as|ash|at)-\p{Lu}/u;
+const PINYIN_SYLLABLE =
+  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|ü|v)';
+const PINYIN_GIVEN = new RegExp(`^(?:${PINYIN_SYLLABLE}){1,2}$`, 'i');
+const isPinyinGiven = (w: string): boolean => PINYIN_GIVEN.test(w.replace(/[-']/g, '')) && w.length <= 9;
+const PARTICLE_PREFIX_START = /^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|ul|ud|ad|as|ash|at)-/;
+const ALL_CAPS = /^[\p{Lu}][\p{Lu}\p{M}'’-]+$/u;
+
+type NameRun = { start: number; end: number; tokens: Token[] };
+
+type Role = 'participant' | 'represented' | null;
+
+type Mention = {
+  sentence: Sentence;
+  /** name tokens */
+  start: number;
+  end: number;
+  /** whole mention: prefix, title, honorific, name, appositive */
+  extentStart: number;
+  extentEnd: number;
+  name: string;
+  parts: string[];
+  title: string | null;
+  affiliation: string | null;
+  strong: boolean;
+  evidence: number;
+  role: Role;
+  attendance: Attendance | null;
+  attendanceExplicit: boolean;
+  /** "as a special representative of X": resolve affiliation from X */
+  principalOf?: Mention;
+  /** "X, on behalf of Y": Y's representative */
+  representative?: Mention;
+  counterpartOf?: Mention;
+  /** "attended … in Tajikistan": in person when that is the meeting place */
+  placeTokens?: string[];
+  chair?: boolean;
+  negated?: boolean;
+  excluded?: boolean;
+};
+
+export type PeopleOptions = {
+  /** the document's organizations (acronyms defined in the text, known bodies) */
+  orgs: OrganizationContext;
+};
+
+export type PeopleResult = {
+  participants: Person[];
+  mentionedPeople: Person[];
+  /** token indices that belong to person names, by sentence index (countries skip these) */
+  personTokens: Map<number, Set<number>>;
+  /** participants who chaired or hosted the meeting (their country helps place it) */
+  chairs: Person[];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Name runs
+
+function isNameToken(tokens: Token[], k: number, orgs: OrganizationContext): boolean {
+  const t = tokens[k];
+  if (!t?.word) return false;
+  if (!t.cap) return t.text.includes('-') && PARTICLE_PREFIX.test(t.text);
+  if (t.nameMemo === undefined) t.nameMemo = nameToken(tokens, k, orgs);
+  return t.nameMemo;
+}
+
+function nameToken(tokens: Token[], k: number, orgs: OrganizationContext): boolean {
+  const t = tokens[k];
+  if (/^\p{Lu}\.$/u.test(t.text)) return true; // initial
+  if (NOT_NAME.has(t.text) || POSTNOMINALS.has(t.text)) return false;
+  if (/^\d/.test(t.text)) return false;
+  if (isTitleWord(t.lower) && !ALL_CAPS.test(t.text)) return false;
+  if (matchHonorific(tokens, k)) return false;
+  if (knownAcronym(t.text)) return false;
+  if (matchCountry(tokens, k)) return false;
+  if (orgs.matchKnown(tokens, k)) return false;
+  if (/^(?:Organi[sz]ation|Union|Council|Committee|Commission|Forces|Party|Bank|Fund|AG|SA|GmbH|Ltd|Inc)$/.test(t.text))
+    return false;
+  return true;
+}
+
+/** A person's name starting at tokens[i]: capitalized words, initials, particles inside; at most 5 words. */
+function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameRun | null {
+  // A city does not start a name ("Beijing"), but may end one ("Rafael Ortiz Medina").
+  if (!isNameToken(tokens, i, orgs) || matchPlace(tokens, i)) return null;
+  let j = i;
+  let words = 0;
+  while (j < tokens.length && words < 5) {
+    if (isNameToken(tokens, j, orgs)) {
+      // Sentence-initial "He" or a pronoun is not a name part unless a pinyin given name follows ("He Lifeng").
+      j++;
+      words++;
+      continue;
+    }
+    const t = tokens[j];
+    if (t.word && PARTICLES.has(t.text) && j > i && isNameToken(tokens, j + 1, orgs)) {
+      j++;
+      continue;
+    }
+    if (
+      t.word &&
+      PARTICLES.has(t.text) &&
+      j > i &&
+      PARTICLES.has(tokens[j + 1]?.text) &&
+      isNameToken(tokens, j + 2, orgs)
+    ) {
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  if (j === i) return null;
+  const run = tokens.slice(i, j);
+  // An all-caps run is a heading, not a name ("COUNCIL BACKS …"), unless a mixed-case word is in it.
+  if (run.every((t) => ALL_CAPS.test(t.text) || /^\p{Lu}\.$/u.test(t.text))) return null;
+  // A trailing initial is a sentence-ending letter, not part of the name.
+  let end = j;
+  while (end > i && /^\p{Lu}\.$/u.test(tokens[end - 1].text) && end - i > 1 && end === j) end--;
+  return { start: i, end, tokens: tokens.slice(i, end) };
+}
+
+const titleCase = (w: string): string =>
+  w
+    .split('-')
+    .map((p) => (p.length > 1 && ALL_CAPS.test(p) ? p[0] + p.slice(1).toLowerCase() : p))
+    .join('-');
+
+/** The name as printed, with all-caps surnames case-normalized ("HAYASHI Kenta" → "Hayashi Kenta"). */
+function displayName(sentence: Sentence, run: NameRun): string {
+  const raw = span(sentence, sentence.tokens, run.start, run.end).replace(/\s+/g, ' ');
+  return raw
+    .split(' ')
+    .map((w) => (w.length > 1 && ALL_CAPS.test(w) && !/^\p{Lu}\.$/u.test(w) ? titleCase(w) : w))
+    .join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Affiliation prefixes: "Kazakh", "Japan's", "SCO", "United Nations (UN)", "Kenya's"
+
+function parseAffiliationPrefix(
+  tokens: Token[],
+  i: number,
+  orgs: OrganizationContext,
+): { end: number; affiliation: string } | null {
+  const t = tokens[i];
+  if (!t?.word || !t.cap) return null;
+  const d = matchDemonym(tokens, i);
+  const c = matchCountryName(tokens, i);
+  if (d && (!c || d.length >= c.length)) return { end: i + d.length, affiliation: d.country };
+  if (c) {
+    let end = i + c.length;
+    if (/^['’]s$/i.test(tokens[end]?.text ?? '')) end++;
+    return { end, affiliation: c.country };
+  }
+  const o = orgs.matchAt(tokens, i);
+  if (o) {
+    let end = i + o.length;
+    if (tokens[end]?.text === '(' && tokens[end + 2]?.text === ')') end += 3;
+    if (/^['’]s$/i.test(tokens[end]?.text ?? '')) end++;
+    return { end, affiliation: o.name };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Mention scanning
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'The', 'A', 'An']);
+const LEADER = /^(?:\.{2,}|…+)$/;
+
+function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
+  const tokens = s.tokens;
+  const out: Mention[] = [];
+  let sideAffiliation: string | null = null;
+  let i = 0;
+
+  const make = (
+    run: NameRun,
+    extentStart: number,
+    title: string | null,
+    affiliation: string | null,
+    strong: boolean,
+  ): Mention => ({
+    sentence: s,
+    start: run.start,
+    end: run.end,
+    extentStart,
+    extentEnd: run.end,
+    name: displayName(s, run),
+    parts: run.tokens.map((t) => personKey(titleCase(t.text))),
+    title,
+    affiliation: affiliation ?? sideAffiliation,
+    strong,
+    evidence: strong ? 3 : 0,
+    role: null,
+    attendance: null,
+    attendanceExplicit: false,
+  });
+
+  // After a name: "(Green Party)", "(chair)", ", Title …, Country", "........ Title", "of Tajikistan".
+  const appositive = (m: Mention): number => {
+    let j = m.end;
+    for (;;) {
+      if (tokens[j]?.text === '(') {
+        const close = tokens.findIndex((t, k) => k > j && t.text === ')');
+        if (close < 0) break;
+        const inner = span(s, tokens, j + 1, close).toLowerCase();
+        if (/^(?:the )?(?:co-)?chair(?:man|woman|person)?$/.test(inner)) m.chair = true;
+        if (/video|remote/.test(inner)) {
+          m.attendance = 'video link';
+          m.attendanceExplicit = true;
+        }
+        if (/proxy/.test(inner)) {
+          m.attendance = 'represented';
+          m.attendanceExplicit = true;
+        }
+        j = close + 1;
+        m.extentEnd = j;
+        continue;
+      }
+      break;
+    }
+    if (tokens[j]?.text === 'of' && tokens[j + 1]?.cap) {
+      const c = matchCountryName(tokens, tokens[j + 1].text === 'the' ? j + 2 : j + 1);
+      if (c) {
+        m.affiliation = m.affiliation ?? c.country;
+        m.extentEnd = j + 1 + c.length;
+        return m.extentEnd;
+      }
+    }
+    const sep = tokens[j];
+    if (
+      !sep ||
+      !(sep.text === ',' || LEADER.test(sep.text) || sep.text === '–' || sep.text === '—' || sep.text === ':')
+    )
+      return j;
+    let q = j + 1;
+    if (DETERMINERS.has(tokens[q]?.text ?? '')) q++;
+    const prefix = parseAffiliationPrefix(tokens, q, orgs);
+    const t = parseTitle(s, prefix?.end ?? q, orgs);
+    if (!t || t.nameStart !== null) return j;
+    const t2 = possessiveTitle(s, t, orgs);
+    let title = t2 ?? t;
+    // "…, Kyrgyz President Sadyr Zhaparov": the next person's title, not an appositive.
+    if (parseName(tokens, skipHonorifics(tokens, title.end).end, orgs)) return j;
+    // "Member of the Political Bureau … and Minister of Foreign Affairs of …": the last office.
+    let chainAffiliation: string | null = null;
+    for (;;) {
+      // Skip "(CPC) Central Committee" between the offices.
+      let a = title.end;
+      if (tokens[a]?.text === '(') {
+        const close = tokens.findIndex((x, k) => k > a && x.text === ')');
+        if (close < 0) break;
+        a = close + 1;
+      }
+      while (a < tokens.length && a - title.end < 6 && tokens[a].cap && tokens[a].word && !parseTitle(s, a, orgs)) a++;
+      if (tokens[a]?.text !== 'and') break;
+      const next = parseTitle(s, a + 1, orgs);
+      if (!next || next.nameStart !== null || parseName(tokens, skipHonorifics(tokens, next.end).end, orgs)) break;
+      title = next;
+      chainAffiliation = next.affiliation;
+      m.title = null;
+    }
+    m.title = m.title ?? cleanTitle(title.title);
+    m.affiliation = chainAffiliation ?? t2?.affiliation ?? t.affiliation ?? prefix?.affiliation ?? m.affiliation;
+    let e = title.end;
+    // ", Finland" / ", Alder Crane Audit SA" after the title.
+    if (tokens[e]?.text === ',') {
+      const c = matchCountryName(tokens, e + 1);
+      if (c && (!tokens[e + 1 + c.length] || /^[,;()]$/.test(tokens[e + 1 + c.length].text))) {
+        m.affiliation = m.affiliation ?? c.country;
+        e = e + 1 + c.length;
+      } else {
+        const o = orgs.matchAt(tokens, e + 1);
+        if (o && (!tokens[e + 1 + o.length] || /^[,;()]$/.test(tokens[e + 1 + o.length].text))) {
+          m.affiliation = m.affiliation ?? o.name;
+          e = e + 1 + o.length;
+        }
+      }
+    }
+    m.strong = true;
+    m.evidence = Math.max(m.evidence, 3);
+    m.extentEnd = e;
+    // "(chair)" after the appositive.
+    if (tokens[e]?.text === '(') {
+      const close = tokens.findIndex((x, k) => k > e && x.text === ')');
+      if (close > 0) {
+        const inner = span(s, tokens, e + 1, close).toLowerCase();
+        if (/^(?:the )?chair/.test(inner)) m.chair = true;
+        if (/video|remote/.test(inner)) {
+          m.attendance = 'video link';
+          m.attendanceExplicit = true;
+        }
+        if (/proxy/.test(inner)) {
+          m.attendance = 'represented';
+          m.attendanceExplicit = true;
+        }
+        m.extentEnd = close + 1;
+      }
+    }
+    return m.extentEnd;
+  };
+
+  while (i < tokens.length) {
+    const t = tokens[i];
+    // "from the Japanese side, …": an affiliation for the persons that follow.
+    if ((t.lower === 'from' || t.lower === 'on') && tokens[i + 1]?.lower === 'the') {
+      const d = matchCountry(tokens, i + 2);
+      if (d && tokens[i + 2 + d.length]?.lower === 'side') {
+        sideAffiliation = d.country;
+        i += 3 + d.length;
+        continue;
+      }
+    }
+    // "his Chinese counterpart Wang Yi"
+    if (/^(?:his|her|their|its)$/i.test(t.text)) {
+      let k = i + 1;
+      const d = matchCountry(tokens, k);
+      if (d) k += d.length;
+      if (/^counterparts?$/i.test(tokens[k]?.text ?? '')) {
+        k++;
+        if (tokens[k]?.text === ',') k++;
+        const h = skipHonorifics(tokens, k);
+        const run = parseName(tokens, h.end, orgs);
+        if (run) {
+          const m = make(run, i, null, d?.country ?? null, true);
+          m.counterpartOf = [...out].reverse().find((x) => x.title);
+          out.push(m);
+          i = appositive(m);
+          continue;
+        }
+      }
+    }
+    if (!t.word || (!t.cap && !canStartTitle(t.lower) && !PARTICLE_PREFIX_START.test(t.text))) {
+      i++;
+      continue;
+    }
+    // Affiliation + title + name: "Kazakh President Kassym-Jomart Tokayev", "SCO Secretary-General Vladimir Norov".
+    const startAt = i;
+    let q = i;
+    if (DETERMINERS.has(t.text) && tokens[i + 1]?.cap) q = i + 1;
+    const prefix = parseAffiliationPrefix(tokens, q, orgs);
+    // "Russian Foreign Ministry spokeswoman Maria Zakharova": the ministry belongs to the country.
+    let titleAt = prefix?.end ?? q;
+    if (prefix && !parseTitle(s, titleAt, orgs)) {
+      let k = titleAt;
+      while (
+        k < titleAt + 3 &&
+        tokens[k]?.cap &&
+        !/^(?:Ministry|Government|Embassy|Office|Mission|Cabinet)$/.test(tokens[k].text)
+      )
+        k++;
+      if (/^(?:Ministry|Government|Embassy|Office|Mission|Cabinet)$/.test(tokens[k]?.text ?? '')) titleAt = k + 1;
+    }
+    const title = parseTitle(s, titleAt, orgs);
+    if (title && (title.end > title.start || title.nameStart !== null)) {
+      const t2 = possessiveTitle(s, title, orgs);
+      const eff = t2 ?? title;
+      const h = skipHonorifics(tokens, eff.nameStart ?? eff.end);
+      const run = eff.nameStart !== null ? parseName(tokens, eff.nameStart, orgs) : parseName(tokens, h.end, orgs);
+      const lowercaseOk = !eff.lowercase || (run !== null && run.tokens.length >= 2);
+      if (run && lowercaseOk) {
+        const m = make(
+          run,
+          startAt,
+          cleanTitle(eff.title),
+          t2?.affiliation ?? title.affiliation ?? prefix?.affiliation ?? null,
+          true,
+        );
+        out.push(m);
+        i = Math.max(appositive(m), run.end);
+        continue;
+      }
+      // "The council's Chief Executive, Brendan McGrath," / "…personal envoy for Sudan, Pierre Lacombe,"
+      if (!run && tokens[eff.end]?.text === ',') {
+        const h2 = skipHonorifics(tokens, eff.end + 1);
+        const run2 = parseName(tokens, h2.end, orgs);
+        if (run2 && (run2.tokens.length >= 2 || h2.end > eff.end + 1)) {
+          const after = tokens[run2.end];
+          if (!after || after.text === ',' || after.text === '.' || !after.cap) {
+            const m = make(
+              run2,
+              startAt,
+              cleanTitle(eff.title),
+              t2?.affiliation ?? title.affiliation ?? prefix?.affiliation ?? null,
+              true,
+            );
+            m.extentEnd = run2.end;
+            out.push(m);
+            i = run2.end;
+            continue;
+          }
+        }
+      }
+      // "as a special representative of President Xi Jinping": the title belongs to the subject.
+      i = Math.max(i + 1, eff.end);
+      continue;
+    }
+    // Honorific + name: "H.E. Mr. Wang Yi", "Dr. S. Jaishankar", "Cllr. Niamh Walsh".
+    const h = skipHonorifics(tokens, i);
+    if (h.end > i) {
+      const run = parseName(tokens, h.end, orgs);
+      if (run) {
+        const m = make(run, i, h.title, null, true);
+        out.push(m);
+        i = Math.max(appositive(m), run.end);
+        continue;
+      }
+      i = h.end;
+      continue;
+    }
+    // Untitled name: kept as a candidate, with evidence.
+    const run = parseName(tokens, i, orgs);
+    if (run) {
+      const m = make(run, i, null, null, false);
+      m.evidence = nameEvidence(run, tokens);
+      out.push(m);
+      i = Math.max(appositive(m), run.end);
+      continue;
+    }
+    i++;
+  }
+  // "Sudanese Armed Forces (SAF), led by army chief X", "Rapid Support Forces (RSF) of X": the body is the affiliation.
+  for (const m of out) {
+    if (m.affiliation) continue;
+    let b = m.extentStart - 1;
+    if (tokens[b]?.lower === 'of') b--;
+    else if (tokens[b]?.lower === 'by' && /^(?:led|headed|commanded|chaired)$/.test(tokens[b - 1]?.lower ?? '')) {
+      b -= 2;
+      if (tokens[b]?.text === ',') b--;
+    } else continue;
+    if (tokens[b]?.text === ')' && tokens[b - 2]?.text === '(') b -= 3;
+    for (let a = Math.max(0, b - 8); a <= b; a++) {
+      const o = orgs.matchAt(tokens, a);
+      if (o && a + o.length - 1 === b) {
+        m.affiliation = o.name;
+        break;
+      }
+    }
+  }
+  // "X, Y and Z attended": a list next to a strong mention lends evidence.
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k];
+    if (m.strong) continue;
+    const prev = out[k - 1];
+    const next = out[k + 1];
+    const linked = (a: Mention, b: Mention) => {
+      const gap = tokens.slice(a.extentEnd, b.extentStart).map((x) => x.text);
+      return gap.length <= 2 && gap.every((g) => g === ',' || g === 'and');
+    };
+    if ((prev && linked(prev, m) && prev.evidence >= 2) || (next && linked(m, next) && next.evidence >= 2))
+      m.evidence = Math.max(m.evidence, 2);
+  }
+  return out;
+}
+
+/** "Secretary-General's personal envoy for Sudan": the second title is the person's. */
+function possessiveTitle(s: Sentence, t: TitleParse, orgs: OrganizationContext): TitleParse | null {
+  const tokens = s.tokens;
+  if (t.nameStart !== null || !/^['’]s$/i.test(tokens[t.end]?.text ?? '')) return null;
+  const t2 = parseTitle(s, t.end + 1, orgs);
+  return t2 ? { ...t2, affiliation: t2.affiliation ?? t.affiliation } : null;
+}
+
+function cleanTitle(title: string | null): string | null {
+  if (!title) return null;
+  const t = title
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .trim();
+  return t || null;
+}
+
+function nameEvidence(run: NameRun, tokens: Token[]): number {
+  const words = run.tokens.filter((t) => !/^\p{Lu}\.$/u.test(t.text));
+  if (words.length < 2) return 0;
+  const first = words[0].text;
+  const rest = words.slice(1);
+  if (CHINESE_SURNAMES.has(first) && rest.length === 1 && isPinyinGiven(rest[0].text)) return 2;
+  if (words.some((w) => isCommonWord(w.text) && !isKnownName(w.text))) return 0;
+  let e = 0;
+  if (isGivenName(first)) e += 2;
+  if (words.some((w, k) => k > 0 && isKnownName(w.text))) e += 1;
+  // Sentence-initial capital words prove nothing; a name mid-sentence is likelier.
+  const prev = tokens[run.start - 1];
+  if (prev?.word && !prev.cap) e += 1;
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Roles: who took part
+
+const ACTIVE_VERBS = new Set(
+  (
+    'attended attend attends met meet meets chaired co-chaired hosted hosts presided participated joined spoke speaks ' +
+    'addressed delivered presented briefed opened welcomed received greeted proposed seconded voted abstained told said says ' +
+    'stressed noted urged agreed reported confirmed announced explained thanked expressed underlined emphasized emphasised ' +
+    'highlighted recalled warned asked raised conveyed signed pledged called praised discussed affirmed reaffirmed ' +
+    'accepted outlined represented led chairs co-chairs opens closes closed added insisted'
+  ).split(' '),
+);
+const VERB_PHRASES: string[][] = [
+  ['took', 'part'],
+  ['take', 'part'],
+  ['pointed', 'out'],
+  ['put', 'forward'],
+  ['was', 'present'],
+  ['were', 'present'],
+  ['was', 'also', 'present'],
+  ['were', 'also', 'present'],
+  ['held', 'talks'],
+  ['held', 'a'],
+  ['held', 'an'],
+];
+const OBJECT_VERBS = new Set(['met', 'meet', 'meets', 'hosted', 'hosts', 'received', 'welcomed', 'greeted', 'held']);
+const PASSIVE_CUES = new Set([
+  'attended by',
+  'chaired by',
+  'co-chaired by',
+  'hosted by',
+  'presided over by',
+  'joined by',
+  'accompanied by',
+  'proposed by',
+  'seconded by',
+  'opened by',
+  'addressed by',
+  'was led by',
+  'were led by',
+  'present were',
+  'attending were',
+  'participants included',
+  'participants were',
+  'in the presence of',
+  'took part:',
+]);
+const PASSIVE_FIRST = new Set([...PASSIVE_CUES].map((c) => c.split(' ')[0]));
+const AUX = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'also',
+  'then',
+  'later',
+  'jointly',
+  'both',
+  'all',
+  'each',
+]);
+const EXCLUDE_BEFORE = [
+  ['message', 'from'],
+  ['letter', 'from'],
+  ['greetings', 'from'],
+  ['message', 'of'],
+  ['visit', 'by'],
+  ['speech', 'by'],
+  ['call', 'on'],
+  ['phone', 'call', 'with'],
+  ['telephone', 'talk', 'with'],
+];
+const REPRESENTED_BEFORE = [
+  ['on', 'behalf', 'of'],
+  ['representative', 'of'],
+  ['representing'],
+  ['envoy', 'of'],
+  ['proxy', 'for'],
+  ['deputizing', 'for'],
+  ['standing', 'in', 'for'],
+];
+const VIDEO_CUE =
+  /\b(?:via|by|through|over) (?:a )?(?:video|videoconference|video-conference|video conference|video link|videolink|video call|teleconference|zoom)\b|\bvideo ?link\b|\bvirtually\b|\bremotely\b|\bonline\b|\bconnected from\b/i;
+const IN_PERSON_CUE = /\bin person\b|\bin-person\b|\b(?:was|were) (?:also )?present\b|\bon stage\b|\bin the chair\b/i;
+
+const VERB_PHRASE_FIRST = new Set(VERB_PHRASES.map((p) => p[0]));
+
+function verbAt(tokens: Token[], k: number): number {
+  const t = tokens[k];
+  if (!t?.word || t.cap) return 0;
+  if (VERB_PHRASE_FIRST.has(t.lower)) {
+    for (const p of VERB_PHRASES) {
+      if (p.every((w, x) => tokens[k + x]?.lower === w)) return p.length;
+    }
+  }
+  if (ACTIVE_VERBS.has(t.lower)) {
+    // "led by" is passive, "joined by video link" is active.
+    if (tokens[k + 1]?.lower === 'by' && t.lower !== 'joined' && tokens[k + 2]?.cap) return 0;
+    // "who had opened" (an earlier event) does not count.
+    if (tokens[k - 1]?.lower === 'had') return 0;
+    return 1;
+  }
+  return 0;
+}
+
+function precededBy(tokens: Token[], start: number, phrases: string[][]): boolean {
+  for (const p of phrases) {
+    let k = start - 1;
+    if (tokens[k] && DETERMINERS.has(tokens[k].text)) k--;
+    const from = k - p.length + 1;
+    if (from < 0) continue;
+    if (p.every((w, x) => tokens[from + x].lower === w)) return true;
+    // "representative of President Xi": allow one title word in between.
+  }
+  return false;
+}
+
+/** The gap between a mention and a verb holds no other clause material: commas, adverbs, a relative clause. */
+function closeGap(tokens: Token[], from: number, to: number): boolean {
+  let k = from;
+  while (k < to) {
+    const t = tokens[k];
+    if (t.text === ',' || AUX.has(t.lower) || t.lower.endsWith('ly')) {
+      k++;
+      continue;
+    }
+    if (t.text === '(') {
+      const close = tokens.findIndex((x, j) => j > k && x.text === ')');
+      if (close < 0 || close >= to) return false;
+      k = close + 1;
+      continue;
+    }
+    if ((t.lower === 'who' || t.lower === 'which') && k + 1 === to) return true;
+    if (t.lower === 'and' && /^(?:others|other)$/.test(tokens[k + 1]?.lower ?? '')) {
+      k += 2;
+      while (k < to && !tokens[k].cap && tokens[k].word && tokens[k].lower !== 'who') k++;
+      continue;
+    }
+    if (t.lower === 'who' || t.lower === 'which') {
+      // ", who is visiting Beijing," — a closed relative clause.
+      const close = tokens.findIndex((x, j) => j > k && x.text === ',');
+      if (close < 0 || close >= to) return false;
+      if (tokens.slice(k, close).some((x) => x.lower === 'had')) return false;
+      k = close + 1;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function clauseBounds(tokens: Token[]): number[] {
+  const bounds = [0];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.text === ';' || (t.text === ':' && k < tokens.length - 1) || t.lower === 'while' || t.lower === 'whereas')
+      bounds.push(k + 1);
+    if (t.lower === 'but' && tokens[k - 1]?.text === ',') bounds.push(k + 1);
+  }
+  bounds.push(tokens.length);
+  return bounds;
+}
+
+const NEGATION_PRECHECK = /not|stayed|absent|sent no/;
+
+function assignRoles(s: Sentence, mentions: Mention[], listAttendance: Attendance | null | undefined): void {
+  if (mentions.length === 0) return;
+  const tokens = s.tokens;
+  const lowerText = s.text.toLowerCase();
+  // Exclusions and representation first.
+  for (const m of mentions) {
+    if (precededBy(tokens, m.extentStart, EXCLUDE_BEFORE)) m.excluded = true;
+    if (precededBy(tokens, m.extentStart, REPRESENTED_BEFORE) || precededBy(tokens, m.start, REPRESENTED_BEFORE)) {
+      m.role = 'represented';
+      // "as a special representative of X": the subject carries the title, X the affiliation.
+      const subject = [...mentions].reverse().find((x) => x.end <= m.extentStart && x !== m);
+      if (subject) m.representative = subject;
+      const asTitle = /\bas (?:a |the )?((?:special |personal )?(?:representative|envoy))\s+of\b/i.exec(
+        s.source.slice(subject ? tokens[subject.end].start : s.start, tokens[m.extentStart].start),
+      );
+      if (subject && asTitle) {
+        subject.title = subject.title ?? asTitle[1].replace(/\b\w/g, (c) => c.toUpperCase());
+        subject.principalOf = m;
+      }
+    }
+  }
+  // A list item under a participants header: the names at its head take part.
+  if (listAttendance !== undefined && mentions.length > 0) {
+    const first = mentions[0];
+    if (first.extentStart <= 2 && first.role !== 'represented') {
+      first.role = 'participant';
+      if (!first.attendanceExplicit && listAttendance) first.attendance = listAttendance;
+    }
+    const item = lowerText;
+    if (VIDEO_CUE.test(item) && !first.attendanceExplicit) {
+      first.attendance = 'video link';
+      first.attendanceExplicit = true;
+    }
+    for (const m of mentions) if (m.role === 'represented' && !m.attendance) m.attendance = 'represented';
+  }
+  // Passive cues: everyone named after "attended by", "chaired by", "Also present were" takes part.
+  for (let k = 0; k < tokens.length; k++) {
+    if (!PASSIVE_FIRST.has(tokens[k].lower)) continue;
+    const two = `${tokens[k].lower} ${tokens[k + 1]?.lower ?? ''}`;
+    const three = `${two} ${tokens[k + 2]?.lower ?? ''}`;
+    const four = `${three} ${tokens[k + 3]?.lower ?? ''}`;
+    let len = 0;
+    if (PASSIVE_CUES.has(four)) len = 4;
+    else if (PASSIVE_CUES.has(three)) len = 3;
+    else if (PASSIVE_CUES.has(two)) len = 2;
+    if (!len) continue;
+    // "joined by video link" is not a passive list.
+    const next = tokens[k + len];
+    if (two.endsWith(' by') && next && !next.cap && !DETERMINERS.has(next.text)) continue;
+    for (const m of mentions) {
+      if (m.extentStart >= k + len && !m.excluded && m.role !== 'represented') m.role = 'participant';
+    }
+  }
+  // "with Mayor … in the chair"
+  for (const m of mentions) {
+    const after = tokens
+      .slice(m.extentEnd, m.extentEnd + 3)
+      .map((t) => t.lower)
+      .join(' ');
+    if (after === 'in the chair') {
+      m.role = 'participant';
+      m.chair = true;
+      m.attendance = 'in person';
+      m.attendanceExplicit = true;
+    }
+  }
+  // Active verbs: the subject group before the verb; meeting verbs also take their object.
+  const bounds = clauseBounds(tokens);
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const from = bounds[b];
+    const to = bounds[b + 1];
+    const verbs: { at: number; len: number }[] = [];
+    for (let k = from; k < to; k++) {
+      const len = verbAt(tokens, k);
+      if (len) {
+        verbs.push({ at: k, len });
+        k += len - 1;
+      }
+    }
+    for (let v = 0; v < verbs.length; v++) {
+      const { at, len } = verbs[v];
+      if (!mentions.some((m) => m.extentStart >= from && m.extentEnd <= to)) break;
+      const predEnd = v + 1 < verbs.length ? verbs[v + 1].at : to;
+      const predicate = span(s, tokens, at, predEnd);
+      const inClause = mentions.filter((m) => m.extentStart >= from && m.extentEnd <= to);
+      // Subject group: the mention right before the verb and those listed with it.
+      const before = inClause.filter((m) => m.extentEnd <= at).sort((x, y) => y.extentEnd - x.extentEnd);
+      const group: Mention[] = [];
+      if (before.length > 0 && closeGap(tokens, before[0].extentEnd, at)) {
+        group.push(before[0]);
+        for (let g = 1; g < before.length; g++) {
+          const gap = tokens.slice(before[g].extentEnd, group[group.length - 1].extentStart).map((x) => x.lower);
+          if (gap.length <= 3 && gap.every((x) => x === ',' || x === 'and' || x === 'as' || x === 'well'))
+            group.push(before[g]);
+          else break;
+        }
+      }
+      const word = tokens[at].lower;
+      // Object of a meeting verb: "met with X", "held a … Meeting with H.E. Mr. Wang Yi", "welcomed Minister Hayashi".
+      if (OBJECT_VERBS.has(word)) {
+        const after = inClause.filter((m) => m.extentStart >= at + len).sort((x, y) => x.extentStart - y.extentStart);
+        const obj = after[0];
+        if (obj) {
+          const gap = tokens.slice(at + len, obj.extentStart).map((x) => x.lower);
+          const ok =
+            gap.length === 0 ||
+            (gap.length <= 12 && gap[gap.length - 1] === 'with' && !gap.some((x) => ACTIVE_VERBS.has(x))) ||
+            (gap.length <= 2 && gap.every((x) => DETERMINERS.has(x) || x === 'visiting'));
+          if (ok && !obj.excluded) {
+            if (obj.role !== 'represented') obj.role = 'participant';
+            // and the objects listed with it
+            for (let g = 1; g < after.length; g++) {
+              const gap2 = tokens.slice(after[g - 1].extentEnd, after[g].extentStart).map((x) => x.lower);
+              if (gap2.length <= 2 && gap2.every((x) => x === ',' || x === 'and')) after[g].role = 'participant';
+              else break;
+            }
+          }
+        }
+      }
+      const video = VIDEO_CUE.test(predicate);
+      const inPerson = IN_PERSON_CUE.test(predicate);
+      const place = /\b(?:in|at) ((?:the )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*)/u.exec(predicate)?.[1];
+      for (const m of group) {
+        if (m.excluded) continue;
+        if (m.role !== 'represented') m.role = 'participant';
+        if (/^(?:chaired|co-chaired|chairs|presided|hosted|hosts|opened)$/.test(word)) m.chair = true;
+        if (video && !inPerson) {
+          m.attendance = 'video link';
+          m.attendanceExplicit = true;
+        } else if (inPerson && !video) {
+          m.attendance = 'in person';
+          m.attendanceExplicit = true;
+        }
+        if (place && !video) m.placeTokens = [...(m.placeTokens ?? []), place.replace(/^the /, '')];
+      }
+    }
+  }
+  // Negations: "was not in Tbilisi", "stayed in Batumi", "did not attend".
+  if (
+    NEGATION_PRECHECK.test(lowerText) &&
+    /\b(?:was not|were not|did not attend|stayed in|absent|could not attend|sent no)\b/.test(lowerText)
+  ) {
+    for (const m of mentions) {
+      const tail = s.source.slice(tokens[m.extentEnd - 1].end, s.end).toLowerCase();
+      if (/^[^.]*?\b(?:stayed in|did not attend|could not attend|was absent|sent no)\b/.test(tail) && m.role === null)
+        m.negated = true;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Merging mentions into persons
+
+type Acc = {
+  name: string;
+  parts: string[];
+  title: string | null;
+  affiliation: string | null;
+  participant: boolean;
+  represented: boolean;
+  attendance: Attendance | null;
+  explicit: boolean;
+  order: number;
+  mentions: Mention[];
+  chair: boolean;
+};
+
+const isInitial = (p: string) => p.length === 1;
+
+const bagCache = new WeakMap<string[], string>();
+/** The same words in any order, initials ignored ("Kishida Fumio" = "Fumio Kishida"). */
+function sameTokens(a: string[], b: string[]): boolean {
+  return bagOf(a) === bagOf(b);
+}
+function bagOf(parts: string[]): string {
+  let bag = bagCache.get(parts);
+  if (bag === undefined) {
+    bag = parts
+      .filter((p) => !isInitial(p))
+      .sort()
+      .join(' ');
+    bagCache.set(parts, bag);
+  }
+  return bag;
+}
+
+/** Is `short` a contiguous run of `full`'s words (a surname, "Ó Conaire", or a given name)? */
+function partOf(short: string[], full: string[]): boolean {
+  if (short.length >= full.length) return false;
+  for (let k = 0; k + short.length <= full.length; k++) {
+    if (short.every((p, x) => full[k + x] === p)) return true;
+  }
+  // hyphenated parts: "Clarke-Holder" in "Andrea Clarke-Holder" is already a word
+  return false;
+}
+
+export function findPeople(
+  sentences: Sentence[],
+  options: PeopleOptions,
+  listAttendance: Map<number, Attendance | null>,
+): PeopleResult {
+  const all: Mention[] = [];
+  for (const s of sentences) {
+    const mentions = scanSentence(s, options.orgs);
+    assignRoles(s, mentions, listAttendance.has(s.index) ? (listAttendance.get(s.index) ?? null) : undefined);
+    all.push(...mentions);
+  }
+  // Full names first (two words or more, with evidence), then single words attach to them.
+  const persons: Acc[] = [];
+  const accept = (m: Mention) => m.strong || m.evidence >= 2;
+  const multi = all.filter((m) => m.parts.filter((p) => !isInitial(p)).length >= 2);
+  const single = all.filter((m) => m.parts.filter((p) => !isInitial(p)).length < 2);
+  const merge = (acc: Acc, m: Mention) => {
+    acc.mentions.push(m);
+    if (m.parts.length > acc.parts.length) {
+      acc.name = m.name;
+      acc.parts = m.parts;
+    }
+    if (!acc.title && m.title) acc.title = m.title;
+    if (!acc.affiliation && m.affiliation) acc.affiliation = m.affiliation;
+  };
+  const findPerson = (m: Mention): Acc | undefined =>
+    persons.find((p) => sameTokens(p.parts, m.parts)) ??
+    persons.find((p) => partOf(m.parts, p.parts) || partOf(p.parts, m.parts));
+  const newPerson = (m: Mention): Acc => {
+    const acc: Acc = {
+      name: m.name,
+      parts: m.parts,
+      title: null,
+      affiliation: null,
+      participant: false,
+      represented: false,
+      attendance: null,
+      explicit: false,
+      order: persons.length,
+      mentions: [],
+      chair: false,
+    };
+    persons.push(acc);
+    merge(acc, m);
+    return acc;
+  };
+  const pending: Mention[] = [];
+  for (const m of multi) {
+    const p = findPerson(m);
+    if (p) merge(p, m);
+    else if (accept(m)) newPerson(m);
+    else pending.push(m);
+  }
+  // Weak candidates that share a surname with an accepted person are that person; others are dropped.
+  for (const m of pending) {
+    const p = findPerson(m);
+    if (p) merge(p, m);
+  }
+  for (const m of single) {
+    // The most recent person whose name contains this word.
+    const candidates = persons.filter((p) => partOf(m.parts, p.parts) || sameTokens(p.parts, m.parts));
+    if (candidates.length > 0) {
+      const before = candidates
+        .map((p) => ({
+          p,
+          last: Math.max(
+            ...p.mentions.filter((x) => x.sentence.index <= m.sentence.index).map((x) => x.sentence.index),
+            -1,
+          ),
+        }))
+        .sort((a, b) => b.last - a.last);
+      merge(before[0].p, m);
+    } else if (m.strong && (m.title || m.sentence.tokens[m.start - 1]?.text.endsWith('.'))) {
+      newPerson(m);
+    }
+  }
+  // Resolve roles and attendance per person.
+  const personTokens = new Map<number, Set<number>>();
+  for (const p of persons) {
+    for (const m of p.mentions) {
+      const set = personTokens.get(m.sentence.index) ?? new Set<number>();
+      for (let k = m.start; k < m.end; k++) set.add(k);
+      personTokens.set(m.sentence.index, set);
+      if (m.role === 'participant') p.participant = true;
+      if (m.role === 'represented') p.represented = true;
+      if (m.chair) p.chair = true;
+      if (m.attendance && (m.attendanceExplicit || !p.explicit)) {
+        if (!p.explicit || m.attendanceExplicit) {
+          p.attendance = p.explicit && p.attendance !== m.attendance ? p.attendance : m.attendance;
+          p.explicit = p.explicit || m.attendanceExplicit;
+        }
+      }
+      if (m.counterpartOf && !p.title) {
+        const other = persons.find((x) => x.mentions.includes(m.counterpartOf!));
+        p.title = other?.title ?? m.counterpartOf.title;
+      }
+    }
+    if (p.mentions.every((m) => m.negated || m.role === null) && p.mentions.some((m) => m.negated))
+      p.participant = false;
+  }
+  const personOf = (m: Mention) => persons.find((x) => x.mentions.includes(m));
+  for (const p of persons) {
+    for (const m of p.mentions) {
+      // A principal represented by a deputy shares the deputy's country.
+      if (m.representative && !p.affiliation) p.affiliation = personOf(m.representative)?.affiliation ?? null;
+    }
+  }
+  for (const p of persons) {
+    for (const m of p.mentions) {
+      if (m.principalOf && !p.affiliation) {
+        const principal = persons.find((x) => x.mentions.includes(m.principalOf!));
+        p.affiliation = principal?.affiliation ?? null;
+      }
+    }
+  }
+  const participants: Person[] = [];
+  const mentioned: Person[] = [];
+  const chairs: Person[] = [];
+  for (const p of persons) {
+    const isParticipant = p.participant || (p.represented && !p.mentions.every((m) => m.excluded));
+    const attendance: Attendance | null = p.explicit
+      ? p.attendance
+      : p.represented && !p.participant
+        ? 'represented'
+        : p.attendance;
+    const person: Person = {
+      name: p.name,
+      key: personKey(p.name),
+      title: p.title,
+      affiliation: p.affiliation,
+      attendance: isParticipant ? attendance : null,
+    };
+    if (isParticipant) participants.push(person);
+    else mentioned.push({ name: person.name, key: person.key, title: person.title, affiliation: person.affiliation });
+    if (p.chair && isParticipant) chairs.push(person);
+    // Keep the mention data for later passes.
+    personMeta.set(person, {
+      placeTokens: p.mentions.flatMap((m) => m.placeTokens ?? []),
+      pinyin: isPinyinName(p.parts),
+    });
+  }
+  return { participants, mentionedPeople: mentioned, personTokens, chairs };
+}
+
+const personMeta = new WeakMap<Person, { placeTokens: string[]; pinyin: boolean }>();
+/** Extra facts about a person found by findPeople (places in their "attended … in X" predicates, pinyin name). */
+export const metaOf = (p: Person) => personMeta.get(p) ?? { placeTokens: [], pinyin: false };
+
+function isPinyinName(parts: string[]): boolean {
+  if (parts.length !== 2) return false;
+  const [a, b] = parts;
+  const cap = a[0].toUpperCase() + a.slice(1);
+  return CHINESE_SURNAMES.has(cap) && isPinyinGiven(b);
+}
+
+export const _internal = { parseName, scanSentence, isPinyinGiven, matchTitleCore };

@@ -1,0 +1,538 @@
+// Metadata and entity extraction (lambdas/core/extract): the seed article, one focused test per rule, and
+// property tests for the lookup keys. Inputs are built from plain text (paragraphs split on blank lines), the
+// shape the normalizer hands over.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import {
+  type ExtractInput,
+  type Extraction,
+  extractMetadata,
+  normalizeCountry,
+  normalizeOrganization,
+  personKey,
+} from '../../lambdas/core/extract';
+import { parseDates, resolveWeekday } from '../../lambdas/core/extract/dates';
+import { findQuantities } from '../../lambdas/core/extract/quantities';
+import { archiveRecordSchema } from '../../lambdas/core/record';
+
+const doc = (text: string, meta: Partial<ExtractInput> = {}): ExtractInput => {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return { paragraphs, text: paragraphs.join('\n\n'), title: null, publishedDate: null, language: 'en', ...meta };
+};
+const extract = (text: string, meta: Partial<ExtractInput> = {}, referenceDate?: string) =>
+  extractMetadata(doc(text, meta), referenceDate ? { referenceDate } : {});
+const person = (r: Extraction, name: string) =>
+  [...r.participants, ...r.mentionedPeople].find((p) => p.key === personKey(name));
+const participant = (r: Extraction, name: string) => r.participants.find((p) => p.key === personKey(name));
+const names = (list: { name: string }[]) => list.map((p) => p.name).sort();
+
+describe('extract: the seed (SCO summit 2021)', () => {
+  const seed = readFileSync(new URL('../../samples/sco-summit-2021.txt', import.meta.url), 'utf8');
+  const r = extract(seed);
+
+  it('finds all 19 participants with name, title, affiliation and attendance', () => {
+    const expected: [string, string | null, string, string | null][] = [
+      ['Xi Jinping', 'President', 'China', 'video link'],
+      ['Emomali Rahmon', 'President', 'Tajikistan', 'in person'],
+      ['Kassym-Jomart Tokayev', 'President', 'Kazakhstan', 'in person'],
+      ['Sadyr Zhaparov', 'President', 'Kyrgyzstan', 'in person'],
+      ['Imran Khan', 'Prime Minister', 'Pakistan', 'in person'],
+      ['Shavkat Mirziyoyev', 'President', 'Uzbekistan', 'in person'],
+      ['Vladimir Norov', 'Secretary-General', 'Shanghai Cooperation Organization', 'in person'],
+      ['Jumakhon Giyosov', 'Director of the Executive Committee', 'SCO Regional Anti-Terrorist Structure', 'in person'],
+      ['Alexander Lukashenko', 'President', 'Belarus', 'in person'],
+      ['Ebrahim Raisi', 'President', 'Iran', 'in person'],
+      ['Gurbanguly Berdymukhamedov', 'President', 'Turkmenistan', 'in person'],
+      ['Vladimir Putin', 'President', 'Russia', 'video link'],
+      ['Narendra Modi', 'Prime Minister', 'India', 'video link'],
+      ['Ukhnaa Khurelsukh', 'President', 'Mongolia', 'video link'],
+      ['Antonio Guterres', 'Secretary-General', 'United Nations', 'video link'],
+      ['Ding Xuexiang', null, 'China', null],
+      ['Yang Jiechi', null, 'China', null],
+      ['He Lifeng', null, 'China', null],
+      ['Wang Yi', 'Special Representative', 'China', 'in person'],
+    ];
+    assert.deepEqual(names(r.participants), expected.map((e) => e[0]).sort());
+    for (const [name, title, affiliation, attendance] of expected) {
+      const p = participant(r, name)!;
+      assert.deepEqual(
+        { name: p.name, title: p.title, affiliation: p.affiliation, attendance: p.attendance },
+        { name, title, affiliation, attendance },
+      );
+      assert.equal(p.key, personKey(name));
+    }
+    assert.deepEqual(r.mentionedPeople, []);
+  });
+
+  it('takes no bare title or site chrome as a person', () => {
+    for (const p of [...r.participants, ...r.mentionedPeople]) {
+      assert.ok(p.name.split(' ').length >= 2, p.name);
+      assert.ok(!/^(?:President|Prime Minister|Secretary-General|About|Related|Leave)\b/.test(p.name), p.name);
+    }
+  });
+
+  it('dates the meeting, names it, and places it in Dushanbe (not Beijing, where Xi was)', () => {
+    assert.equal(r.eventDate, '2021-09-17');
+    assert.equal(r.eventEndDate, null);
+    assert.equal(r.publishedDate, null);
+    assert.equal(r.eventName, '21st Meeting of the Council of Heads of State of the Shanghai Cooperation Organization');
+    assert.deepEqual(r.location, { place: 'Dushanbe', country: 'Tajikistan', virtual: false });
+  });
+
+  it('links organizations to their acronyms and lists countries as short names', () => {
+    const sco = r.organizations.find((o) => o.name === 'Shanghai Cooperation Organization');
+    assert.equal(sco?.acronym, 'SCO');
+    assert.equal(r.organizations.find((o) => o.name === 'United Nations')?.acronym, 'UN');
+    for (const o of ['COVAX', 'Eurasian Economic Union', 'East Turkestan Islamic Movement'])
+      assert.ok(
+        r.organizations.some((x) => x.name === o),
+        o,
+      );
+    assert.ok(!r.organizations.some((o) => /Belt and Road|Luban|Olympic/.test(o.name)));
+    assert.deepEqual(r.countries, [
+      'Afghanistan',
+      'Belarus',
+      'China',
+      'Egypt',
+      'India',
+      'Iran',
+      'Kazakhstan',
+      'Kyrgyzstan',
+      'Mongolia',
+      'Pakistan',
+      'Qatar',
+      'Russia',
+      'Saudi Arabia',
+      'Tajikistan',
+      'Turkmenistan',
+      'Uzbekistan',
+    ]);
+  });
+
+  it('finds quantities and money', () => {
+    const q = r.quantities ?? [];
+    assert.ok(q.some((x) => x.text === '1.2 billion doses' && x.value === 1.2e9 && x.unit === 'doses'));
+    assert.ok(q.some((x) => x.text === '2.3 trillion U.S. dollars' && x.value === 2.3e12 && x.unit === 'USD'));
+    assert.ok(q.some((x) => x.text === '100 million U.S. dollars' && x.value === 1e8 && x.unit === 'USD'));
+  });
+
+  it('fits the record schema', () => {
+    const shape = archiveRecordSchema.pick({
+      title: true,
+      publishedDate: true,
+      eventDate: true,
+      eventEndDate: true,
+      eventName: true,
+      location: true,
+      participants: true,
+      mentionedPeople: true,
+      organizations: true,
+      countries: true,
+      quantities: true,
+      warnings: true,
+    });
+    shape.parse(r);
+  });
+});
+
+describe('extract: people', () => {
+  it('reads names in lists with their own titles and adjectives', () => {
+    const r = extract(
+      'Chinese President Xi Jinping, Russian President Vladimir Putin and Indian Prime Minister Narendra Modi attended the summit on 3 May 2024.',
+    );
+    assert.deepEqual(names(r.participants), ['Narendra Modi', 'Vladimir Putin', 'Xi Jinping']);
+    assert.equal(participant(r, 'Vladimir Putin')?.affiliation, 'Russia');
+    assert.equal(participant(r, 'Narendra Modi')?.title, 'Prime Minister');
+    assert.equal(participant(r, 'Narendra Modi')?.affiliation, 'India');
+  });
+
+  it('reads untitled names in a list ("A, B and C attended"), including "He Lifeng"', () => {
+    const r = extract('Ding Xuexiang, Yang Jiechi, He Lifeng and others attended the meeting.');
+    assert.deepEqual(names(r.participants), ['Ding Xuexiang', 'He Lifeng', 'Yang Jiechi']);
+  });
+
+  it('keeps surname-first names and reads "Name, Japan\'s prime minister"', () => {
+    const r = extract("Kishida Fumio, Japan's prime minister, met Chinese Premier Li Qiang in Beijing on Monday.", {
+      publishedDate: '2024-05-28',
+    });
+    const k = participant(r, 'Kishida Fumio');
+    assert.equal(k?.name, 'Kishida Fumio');
+    assert.equal(k?.title, 'prime minister');
+    assert.equal(k?.affiliation, 'Japan');
+    assert.equal(participant(r, 'Li Qiang')?.affiliation, 'China');
+    assert.equal(r.eventDate, '2024-05-27');
+  });
+
+  it('case-normalizes all-caps surnames ("Mr. HAYASHI Kenta")', () => {
+    const r = extract(
+      'Mr. HAYASHI Kenta, Minister for Foreign Affairs of Japan, held talks with Mr. Wang Yi on 9 February 2026.',
+    );
+    assert.equal(participant(r, 'Hayashi Kenta')?.name, 'Hayashi Kenta');
+    assert.equal(participant(r, 'Hayashi Kenta')?.title, 'Minister for Foreign Affairs');
+  });
+
+  it('keeps particles and hyphens inside names', () => {
+    const r = extract(
+      'European Commission President Ursula von der Leyen met Saudi Crown Prince Mohammed bin Salman and Kazakh President Kassym-Jomart Tokayev in Riyadh on 3 May 2024.',
+    );
+    assert.equal(participant(r, 'Ursula von der Leyen')?.affiliation, 'European Commission');
+    assert.equal(participant(r, 'Mohammed bin Salman')?.title, 'Crown Prince');
+    assert.equal(participant(r, 'Mohammed bin Salman')?.affiliation, 'Saudi Arabia');
+    assert.equal(participant(r, 'Kassym-Jomart Tokayev')?.affiliation, 'Kazakhstan');
+    const r2 = extract('The council urged the forces led by army chief Abdel Fattah al-Burhan to talk.');
+    assert.equal(person(r2, 'Abdel Fattah al-Burhan')?.title, 'army chief');
+  });
+
+  it('keeps initials ("S. Jaishankar") and reads "his Chinese counterpart Wang Yi"', () => {
+    const r = extract(
+      'Indian External Affairs Minister S. Jaishankar held talks with his Chinese counterpart Wang Yi in New Delhi on 3 May 2024.',
+    );
+    const j = participant(r, 'S. Jaishankar');
+    assert.equal(j?.name, 'S. Jaishankar');
+    assert.equal(j?.title, 'External Affairs Minister');
+    assert.equal(j?.affiliation, 'India');
+    const w = participant(r, 'Wang Yi');
+    assert.equal(w?.affiliation, 'China');
+    assert.equal(w?.title, 'External Affairs Minister');
+    assert.deepEqual(r.location, { place: 'New Delhi', country: 'India', virtual: false });
+  });
+
+  it('merges "Xi", "President Xi", "Mr. Xi" and "Xi Jinping" into one person', () => {
+    const r = extract(
+      'President Xi Jinping met Prime Minister Anthony Albanese in Beijing on 6 November 2023.\n\nXi said the talks were candid. Mr. Xi added that President Xi would visit.',
+    );
+    assert.deepEqual(names(r.participants), ['Anthony Albanese', 'Xi Jinping']);
+    assert.deepEqual(r.mentionedPeople, []);
+  });
+
+  it('never takes a bare title or site chrome for a person', () => {
+    const r = extract(
+      [
+        'The President said the meeting on 3 May 2024 was useful. The Prime Minister agreed, and the Secretary-General attended.',
+        'Editor: Li Yan',
+        'Photo: Xinhua/Wang Ye',
+        'By Amara Okafor and Yonas Tesfaye',
+        'Related Posts',
+        'Putin meets Modi in Sochi',
+      ].join('\n\n'),
+    );
+    assert.deepEqual([...r.participants, ...r.mentionedPeople], []);
+  });
+
+  it('reads "President Emomali Rahmon of Tajikistan" and "attended via video link"', () => {
+    const r = extract(
+      'The meeting was chaired by President Emomali Rahmon of Tajikistan. Russian President Vladimir Putin attended the meeting via video link.',
+    );
+    assert.equal(participant(r, 'Emomali Rahmon')?.affiliation, 'Tajikistan');
+    assert.equal(participant(r, 'Vladimir Putin')?.attendance, 'video link');
+  });
+
+  it('lists a principal represented by a deputy as "represented", the deputy in person', () => {
+    const r = extract(
+      [
+        'Ministers met at Turku Castle in Turku on 12 June 2025.',
+        'The following took part in the session:',
+        'Anna Korhonen, Minister for Foreign Affairs, Finland (chair)',
+        'Tomas Lindqvist, Minister for Foreign Affairs, Sweden (by video link from Stockholm)',
+        'Ingrid Holm, State Secretary, Norway, on behalf of Minister of Foreign Affairs Henrik Solberg',
+      ].join('\n\n'),
+    );
+    assert.equal(participant(r, 'Anna Korhonen')?.attendance, 'in person');
+    assert.equal(participant(r, 'Tomas Lindqvist')?.attendance, 'video link');
+    assert.equal(participant(r, 'Ingrid Holm')?.attendance, 'in person');
+    assert.equal(participant(r, 'Henrik Solberg')?.attendance, 'represented');
+    assert.equal(participant(r, 'Henrik Solberg')?.affiliation, 'Norway');
+    assert.deepEqual(r.location, { place: 'Turku', country: 'Finland', virtual: false });
+  });
+
+  it('keeps people named but absent apart from participants', () => {
+    const r = extract(
+      'Minister Hayashi Kenta held talks with Foreign Minister Wang Yi in Beijing on 9 February 2026. Minister Wang referred to the visit planned for April by Ms. Ursula von der Leyen, President of the European Commission. Prime Minister Davit Lomidze had been listed in the programme but stayed in Batumi.',
+    );
+    assert.deepEqual(names(r.participants), ['Hayashi Kenta', 'Wang Yi']);
+    assert.deepEqual(names(r.mentionedPeople), ['Davit Lomidze', 'Ursula von der Leyen']);
+    assert.equal(person(r, 'Ursula von der Leyen')?.title, 'President');
+  });
+});
+
+describe('extract: dates', () => {
+  it('resolves "on Friday" to the latest Friday on or before publication', () => {
+    assert.equal(resolveWeekday('Friday', '2025-10-04'), '2025-10-03');
+    assert.equal(resolveWeekday('friday', '2025-10-03'), '2025-10-03');
+    const r = extract('Foreign ministers met on Friday in Addis Ababa.', { publishedDate: '2025-10-04' });
+    assert.equal(r.eventDate, '2025-10-03');
+  });
+
+  it('uses the reference date when there is no publication date', () => {
+    const r = extract('The council met on Tuesday evening in Galway.', {}, '2026-03-12');
+    assert.equal(r.eventDate, '2026-03-10');
+    assert.equal(r.publishedDate, null);
+  });
+
+  it('takes the year of "met virtually on November 15" from the publication date', () => {
+    assert.equal(
+      extract('Leaders met virtually on November 15 for the summit.', { publishedDate: '2025-11-16' }).eventDate,
+      '2025-11-15',
+    );
+    // Read in January, "November 15" is last year's.
+    assert.equal(
+      extract('Leaders met virtually on November 15 for the summit.', { publishedDate: '2026-01-10' }).eventDate,
+      '2025-11-15',
+    );
+  });
+
+  it('dates the afternoon of September 17, 2021 correctly (chrono strict)', () => {
+    assert.equal(extract('On the afternoon of September 17, 2021, the leaders met.').eventDate, '2021-09-17');
+  });
+
+  it('reads meetings over several days', () => {
+    const a = extract('The conference took place in Tbilisi from 14 to 16 October 2025.', {
+      publishedDate: '2025-10-20',
+    });
+    assert.deepEqual([a.eventDate, a.eventEndDate], ['2025-10-14', '2025-10-16']);
+    const b = extract('The forum was held on May 12-14 in Astana.', { publishedDate: '2024-05-20' });
+    assert.deepEqual([b.eventDate, b.eventEndDate], ['2024-05-12', '2024-05-14']);
+    const c = extract('Ministers met from 12 to 14 May in Geneva.', { publishedDate: '2024-05-20' });
+    assert.deepEqual([c.eventDate, c.eventEndDate], ['2024-05-12', '2024-05-14']);
+  });
+
+  it('never takes a date after publication, nor a future or other-event date', () => {
+    const r = extract(
+      'The ministers met at Turku Castle on Thursday 12 June 2025. The next ministerial session will be held in Vilnius on 10 June 2026. Lithuania takes over the presidency on 1 July 2025.',
+      { publishedDate: '2025-06-13' },
+    );
+    assert.equal(r.eventDate, '2025-06-12');
+    const only = extract('The next summit will be held on 20 June 2025.', { publishedDate: '2025-06-13' });
+    assert.equal(only.eventDate, null);
+  });
+
+  it('finds the publication date in a masthead, a dateline or an e-mail header, never in site chrome', () => {
+    assert.equal(
+      extract('THE CORRIB COURIER\n\nThursday, 12 March 2026\n\nThe council met on Tuesday.').publishedDate,
+      '2026-03-12',
+    );
+    const wire = extract('BEIJING, Sept. 18 (Xinhua) -- Chinese and Russian leaders met on Friday.', {}, '2021-09-20');
+    assert.equal(wire.publishedDate, '2021-09-18');
+    assert.equal(wire.eventDate, '2021-09-17');
+    const mail = extract(
+      'From: A B <a@example.org>\nTo: C <c@example.org>\nDate: Mon, 20 Oct 2025 09:14:02 +0200\nSubject: Fwd: Summary\n\nThe conference took place on 14 October 2025.',
+    );
+    assert.equal(mail.publishedDate, '2025-10-20');
+    assert.equal(mail.title, 'Summary');
+    const chrome = extract('The ministers met in Oslo.\n\nCopyright 2021. Updated: 20 Sept 2021');
+    assert.equal(chrome.eventDate, null);
+  });
+
+  it('parses dates with chrono strict and the reference year', () => {
+    const d = parseDates('On February 9, commencing at 4:30 p.m.', '2026-02-10');
+    assert.deepEqual(
+      d.map((x) => x.date),
+      ['2026-02-09'],
+    );
+  });
+});
+
+describe('extract: event and location', () => {
+  it('marks a meeting held by video link as virtual, without a place', () => {
+    const r = extract(
+      "Leaders met virtually on November 15 for the Fourth Leaders' Summit, held entirely by video link. The chair connected from Suva.",
+      { publishedDate: '2025-11-16' },
+    );
+    assert.deepEqual(r.location, { place: null, country: null, virtual: true });
+    assert.equal(r.eventName, "Fourth Leaders' Summit");
+  });
+
+  it('places a meeting from "held in X, Country" and from "the Ethiopian capital", not from a remote participant', () => {
+    assert.deepEqual(extract('The talks were held in Geneva, Switzerland on 3 May 2024.').location, {
+      place: 'Geneva',
+      country: 'Switzerland',
+      virtual: false,
+    });
+    const r = extract(
+      "The session, held at the union's headquarters in the Ethiopian capital on 3 October 2025, was chaired by Kenya's Foreign Minister Grace Odhiambo, while South African Minister Thandiwe Mokoena joined by video link from Pretoria.",
+    );
+    assert.deepEqual(r.location, { place: 'Addis Ababa', country: 'Ethiopia', virtual: false });
+    assert.equal(participant(r, 'Thandiwe Mokoena')?.attendance, 'video link');
+    assert.ok(r.countries.includes('Ethiopia') && r.countries.includes('South Africa'));
+  });
+});
+
+describe('extract: organizations and countries', () => {
+  it('links an acronym to its full name and canonicalizes lookups', () => {
+    const r = extract('The United Nations (UN) and the SCO met on 3 May 2024. The UN Charter was cited.');
+    assert.deepEqual(
+      r.organizations.find((o) => o.name === 'United Nations'),
+      { name: 'United Nations', acronym: 'UN' },
+    );
+    assert.ok(r.organizations.some((o) => o.name === 'Shanghai Cooperation Organization' && o.acronym === 'SCO'));
+    assert.equal(normalizeOrganization('SCO'), normalizeOrganization('the Shanghai Cooperation Organisation'));
+    assert.equal(normalizeOrganization('U.N.'), 'united nations');
+    const ministries = extract(
+      'The Ministry of Foreign Affairs of Japan and the Belt and Road Initiative were discussed.',
+    );
+    assert.deepEqual(ministries.organizations, []);
+  });
+
+  it('finds countries from names, adjectives in news usage and long forms, but not currencies or landmarks', () => {
+    const r = extract(
+      'Kazakh, Uzbek, Kyrgyz, Turkmen and Tajik envoys met officials of the Russian Federation, the Republic of Korea (ROK) and the Portuguese Republic near the Spanish Arch on 3 May 2024, pledging 100 million U.S. dollars.',
+    );
+    assert.deepEqual(r.countries, [
+      'Kazakhstan',
+      'Kyrgyzstan',
+      'Portugal',
+      'Russia',
+      'South Korea',
+      'Tajikistan',
+      'Turkmenistan',
+      'Uzbekistan',
+    ]);
+  });
+
+  it('normalizes country names, adjectives and aliases', () => {
+    for (const [input, expected] of [
+      ['Russian Federation', 'Russia'],
+      ['Russia', 'Russia'],
+      ['russian', 'Russia'],
+      ['Islamic Republic of Iran', 'Iran'],
+      ['Republic of Korea', 'South Korea'],
+      ['U.S.', 'United States'],
+      ['United States of America', 'United States'],
+      ['Tajik', 'Tajikistan'],
+      ['Tajikistani', 'Tajikistan'],
+      ['Türkiye', 'Turkey'],
+      ['the Netherlands', 'Netherlands'],
+      ['Atlantis', null],
+      ['', null],
+    ] as const)
+      assert.equal(normalizeCountry(input), expected, input);
+  });
+});
+
+describe('extract: quantities', () => {
+  it('reads scales, currencies and percentages', () => {
+    const q = findQuantities(
+      'Net sales rose 6.8% to CHF 1,412.6 million; €850,000 came from the NTA, and China will provide two billion doses and 1,300 MW.',
+    );
+    assert.deepEqual(q, [
+      { text: '6.8%', value: 6.8, unit: '%' },
+      { text: 'CHF 1,412.6 million', value: 1412.6e6, unit: 'CHF' },
+      { text: '€850,000', value: 850000, unit: 'EUR' },
+      { text: 'two billion doses', value: 2e9, unit: 'doses' },
+      { text: '1,300 MW', value: 1300, unit: 'MW' },
+    ]);
+  });
+});
+
+describe('extract: robustness', () => {
+  const shape = archiveRecordSchema.pick({
+    eventDate: true,
+    publishedDate: true,
+    participants: true,
+    mentionedPeople: true,
+    organizations: true,
+    countries: true,
+    location: true,
+  });
+
+  it('handles an empty document', () => {
+    const r = extractMetadata({ paragraphs: [], text: '', title: null, publishedDate: null, language: null });
+    assert.deepEqual(r.participants, []);
+    assert.equal(r.eventDate, null);
+    assert.equal(r.location, null);
+  });
+
+  it('never throws and always fits the schema on arbitrary text', () => {
+    const word = fc.constantFrom(
+      'President',
+      'Xi',
+      'Jinping',
+      'met',
+      'on',
+      'Friday',
+      'in',
+      'Geneva',
+      ',',
+      '.',
+      'the',
+      'UN',
+      '(',
+      ')',
+      'Kazakh',
+      'attended',
+      'by',
+      'video',
+      'link',
+      '12',
+      'May',
+      '2024',
+      '........',
+      'Mr.',
+      'al-Burhan',
+      ':',
+      '\n\n',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.string({ maxLength: 8 })), { maxLength: 60 }), (words) => {
+        const r = extract(words.join(' '), { publishedDate: '2024-05-20' });
+        shape.parse(r);
+        if (r.eventDate) assert.ok(r.eventDate <= '2024-05-20');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('extract: keys (properties)', () => {
+  it('personKey: lower case, diacritics removed, single spaces', () => {
+    assert.equal(personKey('Kassym-Jomart Tokayev'), 'kassym-jomart tokayev');
+    assert.equal(personKey('  Jonas   Šimkus '), 'jonas simkus');
+    assert.equal(personKey('Róisín Dempsey'), 'roisin dempsey');
+  });
+
+  it('personKey is idempotent, lower case, mark-free and single-spaced for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+        const k = personKey(s);
+        assert.equal(personKey(k), k);
+        assert.equal(k, k.toLowerCase());
+        assert.ok(!/\p{M}/u.test(k));
+        assert.ok(!/\s{2,}/.test(k) && k === k.trim());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('normalizeCountry returns null or a fixed point, whatever the case', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constantFrom(
+            'Russia',
+            'russian federation',
+            'IRAN',
+            'south korea',
+            'Kazakh',
+            'U.S.',
+            'Côte d’Ivoire',
+            'x',
+          ),
+          fc.string({ maxLength: 20 }),
+        ),
+        (s) => {
+          const c = normalizeCountry(s);
+          if (c !== null) {
+            assert.equal(normalizeCountry(c), c);
+            assert.equal(normalizeCountry(s.toUpperCase()), c);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
