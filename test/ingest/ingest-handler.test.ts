@@ -68,7 +68,7 @@ describe('ingest handler', () => {
     const record = await h.store().getLatest(documentId(key));
     assert.equal(record?.status, 'processed');
     assert.equal(record?.source.key, key);
-    assert.ok(record && record.participants.some((p) => /Putin/.test(p.name)));
+    assert.ok(record?.participants.some((p) => /Putin/.test(p.name)));
     const logs = lines.filter((l) => l.level !== undefined);
     assert.ok(logs.length > 0, 'the handler logs');
     for (const l of logs) {
