@@ -5,7 +5,7 @@ import { isDocumentRejection } from './errors';
 import { extractMetadata } from './extract';
 import { documentId, sha256Hex } from './ids';
 import { formatFromName, type NormalizeInput, normalizeDocument } from './normalize';
-import { type ArchiveRecord, archiveRecordSchema, EXTRACTOR_VERSION } from './record';
+import { type ArchiveRecord, archiveRecordSchema, EXTRACTOR_VERSION, type SourceInfo } from './record';
 
 export type DocumentInput = {
   bytes: Uint8Array;
@@ -67,25 +67,31 @@ export async function processDocument(input: DocumentInput): Promise<ProcessedDo
     const rejection = isDocumentRejection(e)
       ? { code: e.code, message: e.message }
       : { code: 'processing-failed', message: `the document could not be processed: ${(e as Error).message}` };
-    const record: ArchiveRecord = {
-      ...base,
-      status: 'rejected',
-      rejection,
-      source: { ...source, format: formatFromName(input.key) ?? 'text' },
-      title: null,
-      language: null,
-      publishedDate: null,
-      eventDate: null,
-      eventEndDate: null,
-      eventName: null,
-      location: null,
-      participants: [],
-      mentionedPeople: [],
-      organizations: [],
-      countries: [],
-      text: { paragraphs: 0, words: 0, sha256: sha256Hex('') },
-      warnings: [],
-    };
-    return { record: archiveRecordSchema.parse(record), text: '' };
+    return { record: rejectedRecord({ ...source, format: formatFromName(input.key) ?? 'text' }, rejection), text: '' };
   }
+}
+
+/** The record of an upload that could not be processed: its source, the reason, and nothing extracted. */
+export function rejectedRecord(source: SourceInfo, rejection: { code: string; message: string }): ArchiveRecord {
+  return archiveRecordSchema.parse({
+    id: documentId(source.key),
+    version: 1,
+    status: 'rejected',
+    rejection,
+    source,
+    title: null,
+    language: null,
+    publishedDate: null,
+    eventDate: null,
+    eventEndDate: null,
+    eventName: null,
+    location: null,
+    participants: [],
+    mentionedPeople: [],
+    organizations: [],
+    countries: [],
+    text: { paragraphs: 0, words: 0, sha256: sha256Hex('') },
+    warnings: [],
+    extractorVersion: EXTRACTOR_VERSION,
+  });
 }

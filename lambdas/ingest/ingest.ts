@@ -7,8 +7,9 @@ import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { GetObjectCommand, type GetObjectCommandOutput, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { documentId, sha256Hex } from '../core/ids';
-import { type DocumentInput, processDocument } from '../core/process';
-import { type ArchiveRecord, archiveRecordSchema, EXTRACTOR_VERSION } from '../core/record';
+import { formatFromName } from '../core/normalize';
+import { type DocumentInput, processDocument, rejectedRecord } from '../core/process';
+import type { ArchiveRecord } from '../core/record';
 import type { DocumentStore, SaveOutcome } from '../store/document-store';
 import { type ObjectCreated, parseS3Message } from './s3-events';
 
@@ -26,15 +27,8 @@ export type IngestResult = { upload: ObjectCreated; outcome: SaveOutcome | 'miss
 
 /** A rejected record for a document we refused to read at all (over the size cap). */
 const tooLargeRecord = (u: ObjectCreated, size: number, cap: number, contentType?: string): ArchiveRecord =>
-  archiveRecordSchema.parse({
-    id: documentId(u.key),
-    version: 1,
-    status: 'rejected',
-    rejection: {
-      code: 'too-large',
-      message: `the document is ${size} bytes; the archive accepts at most ${cap} bytes`,
-    },
-    source: {
+  rejectedRecord(
+    {
       bucket: u.bucket,
       key: u.key,
       versionId: u.versionId,
@@ -42,26 +36,13 @@ const tooLargeRecord = (u: ObjectCreated, size: number, cap: number, contentType
       etag: u.etag,
       size,
       contentType,
-      format: 'text',
+      format: formatFromName(u.key) ?? 'text',
       uploadedAt: new Date(u.eventTime).toISOString(),
       // Not read, so not hashed: the identity of the refused bytes is their ETag and version.
       sha256: sha256Hex(`unread:${u.etag ?? ''}:${u.versionId ?? ''}:${size}`),
     },
-    title: null,
-    language: null,
-    publishedDate: null,
-    eventDate: null,
-    eventEndDate: null,
-    eventName: null,
-    location: null,
-    participants: [],
-    mentionedPeople: [],
-    organizations: [],
-    countries: [],
-    text: { paragraphs: 0, words: 0, sha256: sha256Hex('') },
-    warnings: [],
-    extractorVersion: EXTRACTOR_VERSION,
-  });
+    { code: 'too-large', message: `the document is ${size} bytes; the archive accepts at most ${cap} bytes` },
+  );
 
 /**
  * Process one upload end to end. Throws only for faults worth retrying (network, throttling,

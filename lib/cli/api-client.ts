@@ -3,17 +3,11 @@
 // carrying the API's own message.
 import type { ArchiveRecord } from '../../lambdas/core/record';
 import type { VersionSummary } from '../../lambdas/store/document-store';
+import type { SearchFilters } from '../../lambdas/store/index-terms';
 import { CliError, oneLine } from './errors';
 import type { RequestSigner } from './sigv4';
 
-export type DocumentFilters = {
-  from?: string;
-  to?: string;
-  participant?: string;
-  organization?: string;
-  country?: string;
-  status?: 'processed' | 'rejected';
-};
+export type DocumentFilters = SearchFilters;
 
 export type DocumentPage = { items: ArchiveRecord[]; cursor: string | null };
 
