@@ -2,7 +2,7 @@
 // Index items carry only keys; every candidate is re-checked against the document's latest
 // record, so an index entry left stale for a moment (a crash between writes) is never returned.
 
-import { foldKey, nameTokens } from '../core/keys';
+import { foldKey, nameTokenKeys } from '../core/keys';
 import type { ArchiveRecord } from '../core/record';
 import { TABLE_SCHEMA } from './table-schema';
 
@@ -31,7 +31,8 @@ export const indexItemsFor = (record: ArchiveRecord): IndexItem[] => {
   terms.set(statusTerm(record.status), `${record.source.uploadedAt}#${record.id}`);
   if (record.status === 'processed') {
     terms.set(DATE_TERM, dated);
-    for (const p of record.participants) for (const t of nameTokens(p.name)) terms.set(participantTerm(t), dated);
+    // Transliteration-tolerant keys (nameTokenKeys): "Japarov" finds "Sadyr Zhaparov".
+    for (const p of record.participants) for (const t of nameTokenKeys(p.name)) terms.set(participantTerm(t), dated);
     for (const o of record.organizations) {
       terms.set(organizationTerm(o.name), dated);
       if (o.acronym) terms.set(organizationTerm(o.acronym), dated);
@@ -80,9 +81,9 @@ export const matchesFilters = (record: ArchiveRecord, f: SearchFilters): boolean
     if (f.to && d > f.to) return false;
   }
   if (f.participant) {
-    const wanted = nameTokens(f.participant);
+    const wanted = nameTokenKeys(f.participant);
     const hit = record.participants.some((p) => {
-      const have = new Set(nameTokens(p.name));
+      const have = new Set(nameTokenKeys(p.name));
       return wanted.every((t) => have.has(t));
     });
     if (!hit) return false;
@@ -102,7 +103,7 @@ export const matchesFilters = (record: ArchiveRecord, f: SearchFilters): boolean
 /** The one term a query walks in the byTerm index: the most selective filter given. */
 export const drivingTerm = (f: SearchFilters): { term: string; dated: boolean } => {
   if (f.participant) {
-    const tokens = nameTokens(f.participant);
+    const tokens = nameTokenKeys(f.participant);
     const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
     return { term: participantTerm(longest), dated: true };
   }

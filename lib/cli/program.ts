@@ -135,6 +135,7 @@ export const buildProgram = (state: { exitCode: number }): Command => {
     .description('re-run extraction on stored documents (after an extractor upgrade)')
     .argument('[id...]', 'document ids')
     .option('--all', 'every document in the archive')
+    .option('--force', 'also re-extract versions already extracted by the current extractor version')
     .option('--json', 'print one line per version (JSON Lines)')
     .action(async (ids: string[], opts, cmd: Command) => {
       checkReprocessArgs(ids, opts);

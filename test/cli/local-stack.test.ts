@@ -178,12 +178,19 @@ describe('archive against a local stack', () => {
   });
 
   test('reprocess ID re-extracts every version; a changed stored record is counted and repaired', async () => {
-    const same = ok(await cli('reprocess', SEED_ID));
+    // Extracted by the current extractor already: nothing to do unless forced.
+    const current = ok(await cli('reprocess', SEED_ID));
+    assert.match(current.stdout, new RegExp(`^current {3}${SEED_ID} v1  ${SEED_KEY}: already extracted by `));
+    assert.match(
+      current.stdout,
+      /\nreprocessed 1 document: 0 versions re-extracted, 0 changed, 1 skipped as current \(extractor [^;]+; --force re-extracts them\)\n$/,
+    );
+    const same = ok(await cli('reprocess', SEED_ID, '--force'));
     assert.match(same.stdout, new RegExp(`^unchanged ${SEED_ID} v1  ${SEED_KEY}\\n`));
     assert.match(same.stdout, /\nreprocessed 1 document: 1 version re-extracted, 0 changed\n$/);
 
-    // What an extractor upgrade looks like to the store: the stored record differs from what
-    // extraction gives now. Tamper with the seed's stored title; reprocess puts it right.
+    // What an extractor upgrade looks like to the store: the stored record was made by an older
+    // extractor and differs from what extraction gives now. Reprocess (unforced) puts it right.
     const client = ddb();
     const uploads = await client.send(
       new QueryCommand({
@@ -200,7 +207,10 @@ describe('archive against a local stack', () => {
         Key: { pk: `DOC#${SEED_ID}`, sk: item.sk },
         UpdateExpression: 'SET #r = :r, recordHash = :h',
         ExpressionAttributeNames: { '#r': 'record' },
-        ExpressionAttributeValues: { ':r': JSON.stringify({ ...before, title: 'Stale title' }), ':h': 'stale' },
+        ExpressionAttributeValues: {
+          ':r': JSON.stringify({ ...before, title: 'Stale title', extractorVersion: '0.0.1' }),
+          ':h': 'stale',
+        },
       }),
     );
     client.destroy();
@@ -224,7 +234,7 @@ describe('archive against a local stack', () => {
     ok(await cli('upload', file, '--prefix', 'v/'));
     await waitForDocument(id, (r) => r.version === 2);
 
-    const r = ok(await cli('reprocess', id));
+    const r = ok(await cli('reprocess', id, '--force'));
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(
       lines[0],
@@ -295,7 +305,7 @@ describe('archive against a local stack', () => {
   });
 
   test('reprocess --all covers every document', async () => {
-    const r = ok(await cli('reprocess', '--all'));
+    const r = ok(await cli('reprocess', '--all', '--force'));
     const summary = r.stdout.trimEnd().split('\n').at(-1) ?? '';
     const m = summary.match(/^reprocessed (\d+) documents: (\d+) versions re-extracted, 0 changed, 1 skipped$/);
     assert.ok(m, summary);

@@ -119,6 +119,29 @@ describe('extract: the seed (SCO summit 2021)', () => {
     assert.ok(q.some((x) => x.text === '1.2 billion doses' && x.value === 1.2e9 && x.unit === 'doses'));
     assert.ok(q.some((x) => x.text === '2.3 trillion U.S. dollars' && x.value === 2.3e12 && x.unit === 'USD'));
     assert.ok(q.some((x) => x.text === '100 million U.S. dollars' && x.value === 1e8 && x.unit === 'USD'));
+    // The seed's two money figures, each with its value and currency, and no other amount of money.
+    assert.deepEqual(
+      q.filter((x) => x.unit === 'USD').map((x) => [x.value, x.unit]),
+      [
+        [1e8, 'USD'],
+        [2.3e12, 'USD'],
+      ],
+    );
+  });
+
+  it('keeps the seed record right in full after normalization (what processDocument extracts)', async () => {
+    const { normalizeDocument } = await import('../../lambdas/core/normalize');
+    const bytes = new Uint8Array(readFileSync(new URL('../../samples/sco-summit-2021.txt', import.meta.url)));
+    const n = extractMetadata(await normalizeDocument({ bytes, key: 'sco-summit-2021.txt' }));
+    assert.deepEqual(
+      n.participants.map((p) => [p.name, p.title, p.affiliation, p.attendance]),
+      r.participants.map((p) => [p.name, p.title, p.affiliation, p.attendance]),
+    );
+    assert.equal(n.participants.length, 19);
+    assert.equal(n.eventDate, '2021-09-17');
+    assert.equal(n.eventName, r.eventName);
+    assert.deepEqual(n.organizations, r.organizations);
+    assert.deepEqual(n.countries, r.countries);
   });
 
   it('fits the record schema', () => {

@@ -4,6 +4,7 @@
 import { foldKey } from '../keys';
 import citiesData from './data/cities.json' with { type: 'json' };
 import countriesData from './data/countries.json' with { type: 'json' };
+import regionsData from './data/regions.json' with { type: 'json' };
 import { PhraseIndex, type Sentence, stripDiacritics, type Token, tokenize } from './text';
 
 export type CountryMatch = { length: number; country: string; kind: 'name' | 'demonym' };
@@ -46,6 +47,16 @@ for (const c of countriesData.countries)
   for (const cap of c.capitals) placeIndex.add(cap.toUpperCase(), { place: cap, country: c.name, capital: true });
 for (const [city, country] of Object.entries(citiesData.cities))
   placeIndex.add(city.toUpperCase(), { place: city, country, capital: false });
+
+const regionIndex = new PhraseIndex<string>(true);
+for (const [country, regions] of Object.entries(regionsData.regions))
+  for (const r of regions) regionIndex.add(r, country);
+
+/** A first-level region ("Michigan", "Tamil Nadu") starting at tokens[i], with its country. */
+export function matchRegion(tokens: Token[], i: number): { length: number; country: string } | null {
+  const m = regionIndex.match(tokens, i);
+  return m ? { length: m.length, country: m.value } : null;
+}
 
 /** "Russian Federation" / "Russia" / "russian" / "the Netherlands" → English short name; unknown → null. */
 export function normalizeCountry(name: string): string | null {
@@ -144,6 +155,13 @@ export function findCountries(sentences: Sentence[], options: CountryScanOptions
           }
           if (m.length === 1 && isAmbiguousCountryWord(t.text) && prev?.cap && prev.word && i > 0) continue;
           if (next && /^(dollars?)$/i.test(next.text)) continue;
+          // Currencies "US$ 35 million", "NZ$48 million"; seas and gulfs "Gulf of Guinea", "Bay of Bengal".
+          if (next?.text === '$' && next.start === t.end) {
+            i += m.length;
+            continue;
+          }
+          if (prev?.text === 'of' && /^(?:Gulf|Bay|Sea|Strait|Straits|Gulfs)$/.test(tokens[i - 2]?.text ?? ''))
+            continue;
         }
         add(m.country);
         i += m.length - 1;
@@ -154,6 +172,12 @@ export function findCountries(sentences: Sentence[], options: CountryScanOptions
         for (const part of t.text.split('-')) {
           const c = normalizeCountryPart(part);
           if (c) add(c);
+        }
+        // "Chinese-owned", "Australian-led": an adjective compound.
+        const [head, tail] = t.text.split('-');
+        if (tail && /^\p{Ll}/u.test(tail)) {
+          const d = demonymIndex.match(tokenize(head), 0);
+          if (d && d.length === 1) add(d.value);
         }
       }
     }

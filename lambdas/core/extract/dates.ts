@@ -87,7 +87,7 @@ export function parseDates(text: string, reference: string | null): Parsed[] {
   }
   // "from 12 to 14 May" (chrono reads it as times), "12-14 May 2022".
   const range = new RegExp(
-    `\\b(?:from\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|until|through)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?`,
+    `\\b(?:from\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|until|through|and)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
   for (let m = range.exec(text); m; m = range.exec(text)) {
@@ -132,9 +132,9 @@ export function parseDates(text: string, reference: string | null): Parsed[] {
 }
 
 const EVENT_WORDS =
-  /\b(?:met|meet|meets|meeting|summit|talks|held|hold|convened|took place|takes place|attended|chaired|hosted|session|conference|forum|gathered|ministerial|opened|voted|debate|assembly|discussed|visit|visited)\b/i;
+  /\b(?:met|meet|meets|meeting|summit|talks|held|hold|convened|took place|takes place|attended|chaired|hosted|session|conference|forum|gathered|ministerial|opened|voted|debate|assembly|discussed|visit|visited|agreed|signed|adopted|ended|concluded)\b/i;
 const FUTURE =
-  /\b(?:will|shall|next|upcoming|planned|plans|scheduled|expected|to be (?:held|hosted)|pencilled|penciled|would|closes on|deadline|until)\b/i;
+  /\b(?:will|shall|next|upcoming|planned|plans|scheduled|expected|to be (?:held|hosted)|pencilled|penciled|would|closes on|deadline|until|due to|set to|is to|are to)\b/i;
 const OTHER_EVENT =
   /\b(?:previous|last (?:year|month|week|march|april|may|june|july|august|september|october|november|december|january|february)|since|founded|ended|retired|struck|telephone|phone call|courtesy call|separate|prepared|recorded|anniversary|financial year|fiscal year|wrote|sent:|from:|date:)\b/i;
 

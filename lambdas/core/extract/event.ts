@@ -2,7 +2,7 @@
 // Organization", "annual ministerial session of the Council of the Baltic Sea States") and its location (city and
 // country; virtual when held entirely online). A participant's own location ("in Beijing via video link", "from
 // Pretoria") is not the meeting's, nor is the next meeting's city or the dateline of a virtual meeting.
-import { capitalsOf, matchCountry, matchCountryName, matchPlace } from './countries';
+import { capitalsOf, matchCountry, matchCountryName, matchPlace, matchRegion } from './countries';
 import { type Sentence, span, type Token, tokenize } from './text';
 
 const EVENT_HEADS = new Set(
@@ -136,7 +136,7 @@ const VIRTUAL_EVENT =
 const PLACE_VERB =
   /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|visiting|visit to|meeting|summit|session|talks|conference)\b/i;
 const NOT_HERE =
-  /\b(?:next|will|upcoming|planned|previous|last|founded|since|follow-up|to be hosted|to host|pencilled|remains?)\b/i;
+  /\b(?:next|will|upcoming|planned|previous|last(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|weekend)\b)|founded|since|follow-up|to be hosted|to host|pencilled|remains?|due to|first two|earlier|past)\b/i;
 
 type PlaceHit = { place: string | null; country: string | null; score: number; sentence: number };
 
@@ -156,6 +156,84 @@ function placeAt(tokens: Token[], k: number): { place: string | null; country: s
   return null;
 }
 
+const TITLE_LIKE =
+  /^(?:President|Minister|Secretary|Director|Chair|Chairman|Mayor|Governor|Ambassador|Foreign|Deputy|Vice|Prime|Council|Committee|Ministry|Government|Office|Department)$/;
+const PLACE_PARTICLES = new Set([
+  'do',
+  'da',
+  'de',
+  'del',
+  'dos',
+  'das',
+  'di',
+  'la',
+  'le',
+  'sur',
+  'am',
+  'an',
+  'upon',
+  'on',
+]);
+const VENUES =
+  /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town)$/;
+
+/** A capitalized place name the gazetteer does not know, at tokens[k]: "Foz do Iguaçu", "Ann Arbor". */
+function unknownNameAt(tokens: Token[], k: number): number {
+  let e = k;
+  while (e < tokens.length && e - k < 5) {
+    const t = tokens[e];
+    if (t.word && t.cap && !/^(?:The|A|An)$/.test(t.text)) e++;
+    else if (PLACE_PARTICLES.has(t.text) && tokens[e + 1]?.cap && e > k) e++;
+    else break;
+  }
+  return e - k;
+}
+
+/**
+ * A place the gazetteer does not know, from its context: "in Foz do Iguaçu, Brazil", "Ann Arbor, Michigan",
+ * "in the city of Salta", "Hokitika's Regent Theatre", "Invercargill City Council".
+ */
+function contextPlaceAt(
+  tokens: Token[],
+  k: number,
+): { place: string; country: string | null; length: number; kind: 'comma' | 'city-of' | 'venue' | 'council' } | null {
+  const t = tokens[k];
+  if (!t?.word || !t.cap || matchCountryName(tokens, k)) return null;
+  const n = unknownNameAt(tokens, k);
+  if (n === 0 || n > 3) return null;
+  const name = tokens
+    .slice(k, k + n)
+    .map((x) => x.text)
+    .join(' ');
+  if (
+    n === 3 &&
+    /^(?:City|District|Town|County|Municipal|Borough|Shire)$/.test(tokens[k + 1].text) &&
+    tokens[k + 2].text === 'Council'
+  )
+    return { place: tokens[k].text, country: null, length: n, kind: 'council' };
+  const cityOf = tokens
+    .slice(Math.max(0, k - 4), k)
+    .map((x) => x.lower)
+    .join(' ');
+  if (/\b(?:city|town|village|port city|capital) of$/.test(cityOf))
+    return { place: name, country: matchRegion(tokens, k)?.country ?? null, length: n, kind: 'city-of' };
+  if (matchRegion(tokens, k)) return null;
+  for (let x = k; x < k + n; x++) if (matchCountry(tokens, x) || TITLE_LIKE.test(tokens[x].text)) return null;
+  const after = tokens[k + n];
+  const prev = tokens[k - 1];
+  if (after?.text === ',' && (!prev || /^(?:in|at|,)$/.test(prev.lower))) {
+    const c = matchCountryName(tokens, k + n + 1);
+    const r = c ? null : matchRegion(tokens, k + n + 1);
+    if (c || r) return { place: name, country: c?.country ?? r!.country, length: n, kind: 'comma' };
+  }
+  if (/^['’]s$/i.test(after?.text ?? '') && n <= 2) {
+    let v = k + n + 1;
+    while (v < tokens.length && v - k < n + 4 && tokens[v].cap && !VENUES.test(tokens[v].text)) v++;
+    if (VENUES.test(tokens[v]?.text ?? '')) return { place: name, country: null, length: n, kind: 'venue' };
+  }
+  return null;
+}
+
 export type LocationInput = {
   sentences: Sentence[];
   eventSentence: number | null;
@@ -166,12 +244,16 @@ export type LocationInput = {
   hostCountry: string | null;
   /** a dateline place at the head of the body ("ADDIS ABABA, Oct 4") */
   dateline: string | null;
+  /** the first country named in the event sentence ("officials from Argentina, Bolivia and Chile met") */
+  eventCountry?: string | null;
 };
 
 /** The meeting's location. */
 export function findLocation(input: LocationInput): Location {
   const { sentences, eventSentence } = input;
   const hits: PlaceHit[] = [];
+  const unknown: PlaceHit[] = [];
+  const countryCount = new Map<string, number>();
   const mentions = new Map<string, { country: string; count: number }>();
   let virtual = false;
   // "held in Geneva": the meeting itself has a place, so it is not virtual even if some joined by video.
@@ -186,9 +268,34 @@ export function findLocation(input: LocationInput): Location {
       const t = tokens[k];
       if (!t.word || !t.cap) continue;
       const p = placeAt(tokens, k);
-      if (!p) continue;
       const prev = tokens[k - 1]?.lower ?? '';
       const prev2 = tokens[k - 2]?.lower ?? '';
+      if (!p) {
+        const u = contextPlaceAt(tokens, k);
+        if (u) {
+          const before = span(s, tokens, 0, k);
+          let score =
+            u.kind === 'comma' ? (/^(?:in|at)$/.test(prev) || prev === ',' ? 4 : 2) : u.kind === 'council' ? 2.5 : 4;
+          if (PLACE_VERB.test(before) && u.kind !== 'council') score += 2;
+          if (u.kind === 'venue') score += 1;
+          if (s.index < 4 && u.kind === 'comma') score += 2;
+          if (NOT_HERE.test(span(s, tokens, Math.max(0, k - 6), k))) score -= 8;
+          score -= Math.min(near, 10) * 0.1;
+          unknown.push({ place: u.place, country: u.country, score, sentence: s.index });
+          k += u.length - 1;
+        }
+        continue;
+      }
+      // A person's whereabouts: "Mayor X, who was in Wellington for …".
+      const lead = tokens
+        .slice(Math.max(0, k - 4), k)
+        .map((x) => x.lower)
+        .join(' ');
+      if (/\b(?:who|he|she|they) (?:was|were|is|are|stayed) in$|\bstayed (?:in|at)$/.test(lead)) {
+        k += p.length - 1;
+        continue;
+      }
+      if (!p.place && p.country) countryCount.set(p.country, (countryCount.get(p.country) ?? 0) + 1);
       if (p.place) {
         const entry = mentions.get(p.place) ?? { country: p.country!, count: 0 };
         entry.count++;
@@ -212,7 +319,9 @@ export function findLocation(input: LocationInput): Location {
         k += p.length - 1;
         continue;
       }
-      if (!/^(?:in|at|visiting)$/.test(prev) && !(prev === 'the' && prev2 === 'in')) {
+      // "at the Pancasila Building, Jakarta": a venue, then its city.
+      const venueComma = prev === ',' && VENUES.test(tokens[k - 2]?.text ?? '');
+      if (!/^(?:in|at|visiting)$/.test(prev) && !(prev === 'the' && prev2 === 'in') && !venueComma) {
         k += p.length - 1;
         continue;
       }
@@ -226,7 +335,11 @@ export function findLocation(input: LocationInput): Location {
       if (NOT_HERE.test(clause)) score -= 8;
       if (near === 0) score += 3;
       else score -= near * 0.2;
-      if (/\b(?:held|took place|takes place|convened)\b[^,.;]{0,30}$/i.test(before) && !NOT_HERE.test(clause))
+      if (
+        /\b(?:held|took place|takes place|convened)\b[^,.;]{0,30}$/i.test(before) &&
+        !NOT_HERE.test(clause) &&
+        near <= 2
+      )
         heldAt = true;
       hits.push({ place: p.place, country: p.country, score, sentence: s.index });
       k += p.length - 1;
@@ -244,7 +357,21 @@ export function findLocation(input: LocationInput): Location {
   }
   if (virtual && !heldAt) return { place: null, country: null, virtual: true };
   hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
-  const best = hits.find((h) => h.score > 0 && h.place) ?? null;
+  unknown.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
+  const bestKnown = hits.find((h) => h.score > 0 && h.place) ?? null;
+  // A place the gazetteer does not know, when its context is stronger than any known place's.
+  const u = unknown[0];
+  if (u && u.score > 0 && (!bestKnown || u.score > bestKnown.score)) {
+    const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    const country = u.country ?? input.hostCountry ?? input.eventCountry ?? frequentCountry;
+    return { place: u.place, country, virtual: false };
+  }
+  // The dateline, when no sentence places the meeting firmly elsewhere.
+  if (input.dateline && (!bestKnown || bestKnown.score < 5)) {
+    const d = placeAt(tokenize(input.dateline), 0);
+    if (d?.place) return { place: d.place, country: d.country, virtual: false };
+  }
+  const best = bestKnown;
   const countryOnly = hits.find((h) => h.score > 0 && !h.place) ?? null;
   // A participant "attended the meeting in Tajikistan".
   const participantCountry = input.participantPlaces.map((p) => placeAt(tokenize(p), 0)).find((x) => x);
@@ -265,7 +392,8 @@ export function findLocation(input: LocationInput): Location {
   if (frequent && frequent[1].count >= 2) return { place: frequent[0], country: frequent[1].country, virtual: false };
   if (input.dateline) {
     const entry = mentions.get(input.dateline);
-    return { place: input.dateline, country: entry?.country ?? input.hostCountry, virtual: false };
+    const d = placeAt(tokenize(input.dateline), 0);
+    return { place: input.dateline, country: entry?.country ?? d?.country ?? input.hostCountry, virtual: false };
   }
   if (frequent) return { place: frequent[0], country: frequent[1].country, virtual: false };
   if (input.hostCountry) return { place: null, country: input.hostCountry, virtual: false };

@@ -58,6 +58,12 @@ const PARTICIPANT_HEADER =
 
 type Prepared = {
   sentences: Sentence[];
+  /** sentences of all-caps paragraphs (mastheads, headings): no organizations are read from them */
+  headingSentences: Set<number>;
+  /** names of authors, editors, correspondents and e-mail senders */
+  authors: string[];
+  /** a date line that says it is the publication date ("Posted …: February 4, 2026") or a sign-off date line */
+  pubLine: string | null;
   listAttendance: Map<number, Attendance | null>;
   headerDate: string | null;
   headerSubject: string | null;
@@ -84,7 +90,7 @@ function isChrome(p: string): boolean {
 const HEADER_START =
   /^(?:[-–—\s]*(?:Forwarded message|Original Message)[-–—\s]*)?(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):/i;
 
-function emailHeader(raw: string): { date: string | null; subject: string | null } | null {
+function emailHeader(raw: string): { date: string | null; subject: string | null; correspondents: string[] } | null {
   if (!HEADER_START.test(raw)) return null;
   const p = raw.replace(/^[-–—\s]*(?:Forwarded message|Original Message)[-–—\s]*/i, '');
   const keys = [...p.matchAll(HEADER_KEYS)];
@@ -96,7 +102,64 @@ function emailHeader(raw: string): { date: string | null; subject: string | null
     const to = k + 1 < keys.length ? keys[k + 1].index! : p.length;
     return p.slice(from, to).trim();
   };
-  return { date: field('Date') ?? field('Sent'), subject: field('Subject') };
+  const correspondents = ['From', 'Reply-To', 'To', 'Cc']
+    .map((f) => field(f))
+    .flatMap((v) => (v ? v.split(/[,;]/) : []))
+    .map((v) => v.replace(/<[^>]*>|\S+@\S+/g, '').trim())
+    .filter((v) => /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+$/u.test(v));
+  return { date: field('Date') ?? field('Sent'), subject: field('Subject'), correspondents };
+}
+
+const NAME_RUN =
+  /\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))*\s+\p{Lu}[\p{L}'’-]+/gu;
+const CREDIT =
+  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
+
+/**
+ * Names printed as credits: bylines ("By Amara Okafor · 4 October"), credit lines ("Reporting by X; editing by Y"),
+ * "Editor: X", and "X is The Coastwatch's local democracy reporter". A "by" inside a sentence of the story ("was
+ * chaired by …") is not a credit: only short paragraphs and parenthesized credit lines are read.
+ */
+function creditedNames(paragraph: string): string[] {
+  const out: string[] = [];
+  const short = countWords(paragraph) <= 30;
+  const credit = /^\(?\s*(?:reporting|editing|writing|additional reporting|photos?|editors?|reporters?)\b/i.test(
+    paragraph,
+  );
+  if (short || credit || /\b(?:Editor|Reporter|Author):\s/.test(paragraph)) {
+    for (const m of paragraph.matchAll(CREDIT)) {
+      const lead = m[0].trimStart();
+      // In a long paragraph only labelled credits count ("Editor: X"), not "by" in prose.
+      if (!short && !credit && !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author)/.test(lead)) continue;
+      out.push(m[1].replace(/\s+(?:and|in)$/, ''));
+    }
+    // "By Amara Okafor and Yonas Tesfaye"
+    const and = /^[Bb]y\s+[^·|]+?\s+and\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)/u.exec(paragraph);
+    if (and) out.push(and[1]);
+  }
+  const is =
+    /(?:^|\.\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+) is (?:a|an|the|[\p{Lu}][^.]{0,40}?['’]s)\b[^.]{0,50}?\b(?:reporter|journalist|correspondent|editor|writer|columnist|blogger)\b/u.exec(
+      paragraph,
+    );
+  if (is) out.push(is[1]);
+  return out.filter((n) => NAME_RUN.test(n) || /\s/.test(n));
+}
+
+/** Joins a paragraph that ends mid-phrase ("Chairman of the" | "Audit Committee …") with the next one. */
+function joinBrokenParagraphs(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      /(?:\b(?:of|the|and|for|to|in|on|with|a|an|at|by|or|&)|,)\s*$/.test(prev) &&
+      /^\s*[\p{Lu}\p{Ll}]/u.test(p) &&
+      countWords(prev) > 3
+    )
+      out[out.length - 1] = `${prev.trimEnd()}\n${p.trimStart()}`;
+    else out.push(p);
+  }
+  return out;
 }
 
 /** Paragraphs → content sentences: site chrome, e-mail headers, quoted replies and signatures removed. */
@@ -107,14 +170,19 @@ function prepare(doc: ExtractInput): Prepared {
   let headerDate: string | null = null;
   let headerSubject: string | null = null;
   const kept: { text: string; index: number }[] = [];
+  const authors: string[] = [];
   let inSignature = false;
+  // A paragraph cut off after "of the" / "and" / a comma continues in the next one.
+  paragraphs = joinBrokenParagraphs(paragraphs.map((x) => String(x ?? '')));
   const total = paragraphs.length;
   for (let p = 0; p < total; p++) {
     const raw = String(paragraphs[p] ?? '');
     const trimmed = raw.trim();
     if (!trimmed) continue;
+    authors.push(...creditedNames(trimmed));
     const header = emailHeader(trimmed);
     if (header) {
+      authors.push(...header.correspondents);
       if (headerDate === null && header.date) headerDate = header.date;
       if (headerSubject === null && header.subject) headerSubject = header.subject;
       inSignature = false;
@@ -135,11 +203,22 @@ function prepare(doc: ExtractInput): Prepared {
     if (isChrome(trimmed)) continue;
     kept.push({ text: raw, index: p });
   }
-  // Date lines before the body: short paragraphs or lines holding a full date.
+  // Date lines before the body: short paragraphs or lines holding a full date. A line that says it is the
+  // publication date ("Posted by the Clerk: February 4, 2026", "Published: 10 June 2026") wins.
   const dateLines: string[] = [];
+  let pubLine: string | null = null;
   for (const k of kept.slice(0, 8)) {
     if (countWords(k.text) >= 30 && dateLines.length === 0 && kept.indexOf(k) > 0) break;
-    for (const line of k.text.split('\n')) {
+    for (const whole of k.text.split('\n')) {
+      if (
+        !pubLine &&
+        /^(?:Published|Posted|Issued|Released|Date|Dated|Updated)\b[^:]{0,60}:/i.test(whole.trim()) &&
+        parseDates(whole, null).some((x) => x.yearCertain)
+      )
+        pubLine = whole.trim();
+    }
+    // "October 24, 2025 · by Layla Haddad · 6 min read": each piece of a masthead line on its own.
+    for (const line of k.text.split(/\n|\s[·|•]\s|\s\(/)) {
       if (countWords(line) > 24) continue;
       // A line that is mostly a date, or a dateline ("Zurich, 5 March 2026"), not a sentence that holds one.
       const d = parseDates(line, null).find((x) => x.yearCertain);
@@ -150,10 +229,26 @@ function prepare(doc: ExtractInput): Prepared {
     }
     if (countWords(k.text) >= 30) break;
   }
+  // A sign-off date line at the foot: "JAKARTA, 20 JANUARY 2026", "Issued by …, Colombo, 25 September 2025."
+  if (!pubLine && dateLines.length === 0) {
+    for (const k of kept.slice(-3).reverse()) {
+      if (countWords(k.text) > 16) continue;
+      const line = k.text.trim().replace(/\b([A-Z])([A-Z]{2,})\b/g, (_m, a: string, b: string) => a + b.toLowerCase());
+      const d = parseDates(line, null).find((x) => x.yearCertain);
+      if (!d) continue;
+      const rest = (line.slice(0, d.index) + line.slice(d.index + d.length)).replace(/^\W*issued by\b/i, '');
+      if (rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length <= 2 && kept.length > 1) {
+        pubLine = line;
+        break;
+      }
+    }
+  }
   // Sentences, list items and participant-list headers.
   const sentences: Sentence[] = [];
+  const headingSentences = new Set<number>();
   const listAttendance = new Map<number, Attendance | null>();
   let listMode: Attendance | null | undefined;
+  let cellMode = false;
   let dateline: Prepared['dateline'] = null;
   for (const k of kept) {
     const segs = segments(k.text).flatMap(splitLeaderRows);
@@ -165,17 +260,26 @@ function prepare(doc: ExtractInput): Prepared {
       const dl: RegExpExecArray | null =
         dateline || sentences.length > 12
           ? null
-          : /^([A-Z][A-Za-z'’. -]{1,40}?),\s+([^()–—-]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|–|—|-)\s+/.exec(seg);
+          : (/^([A-Z][A-Za-z'’. -]{1,40}?),\s+([^()–—-]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|–|—|-)\s+/.exec(seg) ??
+            /^([A-Z][A-Za-z'’. -]{1,40}?)()\s+(?:--|–|—)\s+/.exec(seg));
       if (dl && !dateline) {
         const place = placeName(dl[1]);
         if (place) {
-          dateline = { place, date: dl[2] };
+          dateline = { place, date: dl[2] || null };
           seg = seg.slice(dl[0].length);
         }
       }
       const words = countWords(seg);
       const header = /:\s*$/.test(seg) && PARTICIPANT_HEADER.test(seg) && words <= 30;
       const ss = splitSentences(seg, k.index, sentences.length);
+      // A table flattened to one paragraph per cell under a heading ("Who took part" | "Sanne de Vries" |
+      // "Minister for …" | "Netherlands"): short cells without a full stop are items.
+      const cell = words <= 16 && !/[.!?:]\s*$/.test(seg);
+      if (cellMode && !header) {
+        if (cell) for (const s of ss) listAttendance.set(s.index, null);
+        else cellMode = false;
+      }
+      if (!header && cell && words <= 6 && PARTICIPANT_HEADER.test(seg) && listMode === undefined) cellMode = true;
       if (listMode !== undefined && !header) {
         const looksLikeItem = isItem || (words <= 45 && /^[\p{Lu}]/u.test(seg.trim()));
         if (looksLikeItem) for (const s of ss) listAttendance.set(s.index, listMode);
@@ -183,11 +287,22 @@ function prepare(doc: ExtractInput): Prepared {
       }
       if (header) listMode = headerAttendance(seg);
       else if (/:\s*$/.test(seg)) listMode = undefined;
+      if (!/\p{Ll}/u.test(seg)) for (const x of ss) headingSentences.add(x.index);
       sentences.push(...ss);
     }
   }
-  // A wrapped line's hyphenation may survive in the title.
-  return { sentences, listAttendance, headerDate, headerSubject, dateLines, dateline, warnings };
+  return {
+    sentences,
+    headingSentences,
+    authors,
+    pubLine,
+    listAttendance,
+    headerDate,
+    headerSubject,
+    dateLines,
+    dateline,
+    warnings,
+  };
 }
 
 const LEADER_RUN = /\.{4,}|…{2,}/g;
@@ -260,25 +375,48 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
   // Publication date: metadata, e-mail Date header, masthead/press-release date line, dateline.
   let publishedDate = validIso(doc.publishedDate);
   if (!publishedDate && prepared.headerDate) publishedDate = dateOfLine(prepared.headerDate, referenceOption);
-  if (!publishedDate && prepared.dateLines.length > 0)
+  let pubLine: string | null = null;
+  if (!publishedDate && prepared.pubLine) {
+    publishedDate = dateOfLine(prepared.pubLine, referenceOption);
+    pubLine = prepared.pubLine;
+  }
+  if (!publishedDate && prepared.dateLines.length > 0) {
     publishedDate = dateOfLine(prepared.dateLines[0], referenceOption);
+    pubLine = prepared.dateLines[0];
+  }
   if (!publishedDate && prepared.dateline?.date) publishedDate = dateOfLine(prepared.dateline.date, referenceOption);
   const reference = publishedDate ?? referenceOption;
 
   // Organizations first: people need acronyms and bodies for titles and affiliations.
-  const orgs = findOrganizations(sentences, new OrganizationContext());
+  const orgs = findOrganizations(
+    sentences.filter((s) => !prepared.headingSentences.has(s.index)),
+    new OrganizationContext(),
+  );
 
-  // Dates.
-  const dateLineSet = new Set(prepared.dateLines);
-  const eventSentences = sentences.filter((s) => !dateLineSet.has(s.text.trim()));
+  // Dates: every sentence but the line the publication date came from.
+  const eventSentences = sentences.filter(
+    (s) => !pubLine || !(pubLine.includes(s.text.trim()) || s.text.includes(pubLine)),
+  );
   const event = findEventDate(eventSentences, reference, reference);
+  // Sentences about another day ("said on Friday"): their speech verbs are not taking part.
+  const otherDay = new Set<number>();
+  if (event.date) {
+    for (const s of sentences) {
+      const dates = parseDates(s.text, reference);
+      if (
+        dates.length > 0 &&
+        !dates.some((d) => d.date === event.date || (d.date <= event.date! && (d.end ?? '') >= event.date!))
+      )
+        otherDay.add(s.index);
+    }
+  }
   if (!event.date) warnings.push('eventDate: no date of the meeting found');
   if (!reference) warnings.push('publishedDate: none found; relative dates unresolved');
 
   const eventName = findEventName(sentences, event.sentence, title);
 
   // People.
-  const people = findPeople(sentences, { orgs }, prepared.listAttendance);
+  const people = findPeople(sentences, { orgs, otherDay, authors: prepared.authors }, prepared.listAttendance);
 
   // Countries (names, long forms, adjectives), skipping words inside person names.
   const countries = findCountries(sentences, { personTokens: people.personTokens, isTitleWord });
@@ -294,6 +432,8 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
     participantPlaces,
     hostCountry,
     dateline: prepared.dateline?.place ?? null,
+    eventCountry:
+      event.sentence === null ? null : (findCountries(sentences.filter((s) => s.index === event.sentence))[0] ?? null),
   });
   if (location.country && !countries.includes(location.country)) countries.push(location.country);
 

@@ -3,7 +3,7 @@
 // Union", "Lumenta Holdings AG"). Government ministries, internal committees, initiatives and events are not
 // organizations. Acronyms are linked to their full names.
 import { foldKey } from '../keys';
-import { isCountryName, matchCountryName, normalizeCountry } from './countries';
+import { isCountryName, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import orgData from './data/organizations.json' with { type: 'json' };
 import { PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
 
@@ -64,7 +64,7 @@ function orgKey(q: string): string {
   return aliasKey.get(key) ?? key;
 }
 
-const ACRONYM = /^(?:[A-Z][A-Za-z0-9&]*[A-Z0-9]|(?:[A-Z]\.){2,}|[A-Z]{2,}\d*)$/;
+const ACRONYM = /^(?:[A-Z][A-Za-z0-9&]*[A-Z0-9](?:-[A-Z][A-Za-z0-9&]*[A-Z0-9])*|(?:[A-Z]\.){2,}|[A-Z]{2,}\d*)$/;
 const isAcronymToken = (t: Token | undefined): boolean =>
   !!t && ACRONYM.test(t.text) && (t.text.match(/[A-Z]/g)?.length ?? 0) >= 2;
 
@@ -94,6 +94,12 @@ export class OrganizationContext {
     const ref = this.record(name, acronym);
     this.defined.add(name, ref);
     if (acronym) this.defined.add(acronym, ref);
+  }
+
+  /** A short name the text gives for an organization it defined ("Kitaura Reizo"). */
+  alias(short: string, name: string): void {
+    const ref = this.found.get(normalizeOrganization(name));
+    if (ref) this.defined.add(short, ref);
   }
 
   record(name: string, acronym: string | null): OrganizationRef {
@@ -171,7 +177,9 @@ const tokenText = (tokens: Token[], i: number, length: number): string =>
     .slice(i, i + length)
     .map((t) => t.text)
     .join(' ')
-    .replace(/ (['’]s)\b/g, '$1');
+    .replace(/ (['’]s)\b/g, '$1')
+    .replace(/ ([,;:)])/g, '$1')
+    .replace(/\( /g, '(');
 
 const capWord = (t: Token | undefined): boolean => !!t && t.word && t.cap;
 
@@ -181,50 +189,102 @@ const capWord = (t: Token | undefined): boolean => !!t && t.word && t.cap;
  */
 function genericAt(tokens: Token[], i: number): { length: number; name: string; internal: boolean } | null {
   const first = tokens[i];
-  if (!capWord(first) || first.text === 'The') return null;
+  if (!capWord(first) || first.text === 'The' || /^\p{Lu}\.$/u.test(first.text) || HONORIFIC_STOP.has(first.text))
+    return null;
   let j = i;
   let lastHead = -1;
   let internal = false;
-  while (j < tokens.length) {
+  while (j < tokens.length && j - i < 12) {
     const t = tokens[j];
+    // A person's honorific, an initial or an office ends any organization's name.
+    if (j > i && (/^\p{Lu}\.$/u.test(t.text) || HONORIFIC_STOP.has(t.text))) break;
     if (capWord(t) || isAcronymToken(t)) {
       if (LEGAL.has(t.text) && j > i) {
         lastHead = j;
         internal = false;
-      } else if (HEADS.has(t.text) || INTERNAL.has(t.text)) {
+        // "Kitaura Reizo Co., Ltd."
+        if (tokens[j + 1]?.text === ',' && LEGAL.has(tokens[j + 2]?.text ?? '')) {
+          lastHead = j + 2;
+          j += 3;
+        } else j++;
+        // "Nordfjell Securities AS and Skagerak Markets AB": a legal suffix ends one company.
+        break;
+      }
+      if (HEADS.has(t.text) || INTERNAL.has(t.text)) {
         lastHead = j;
-        internal = INTERNAL.has(t.text);
+        internal = INTERNAL.has(t.text) || (t.text === 'Group' && tokens[j - 1]?.text === 'Working');
       }
       j++;
       continue;
     }
-    // "Business and Trade Institute", "University of Galway", "Council of the Baltic Sea States".
+    // "People's Committee", "Children's Fund"
+    if (/^['’]s$/i.test(t.text) && capWord(tokens[j + 1]) && j > i && !matchCountryName(tokens, j - 1)) {
+      j++;
+      continue;
+    }
+    // "Business and Trade Institute", "University of Galway", "Port of Rotterdam Authority", "Union for the
+    // Mediterranean", "Southland Chamber of Commerce".
     if ((t.text === 'and' || t.text === '&') && capWord(tokens[j + 1])) {
       j++;
       continue;
     }
-    if (t.text === 'of' && j - i === 1 && HEADS.has(first.text)) {
+    if ((t.text === 'of' || t.text === 'for') && j > i) {
       const k = tokens[j + 1]?.text === 'the' ? j + 2 : j + 1;
-      if (capWord(tokens[k]) && !/^(Heads|Ministers|Directors|Foreign|State)$/.test(tokens[k].text)) {
-        // Head first: the name runs to the end of the capitalized phrase.
-        let e = k;
-        while (e < tokens.length && (capWord(tokens[e]) || (tokens[e].text === 'and' && capWord(tokens[e + 1])))) e++;
-        if (INTERNAL.has(first.text)) return null;
-        return { length: e - i, name: tokenText(tokens, i, e - i), internal: false };
+      if (capWord(tokens[k]) && !/^(?:Heads|Ministers|Directors|Foreign|State)$/.test(tokens[k].text)) {
+        if (lastHead === j - 1) {
+          // Head first: the name runs to the end of the capitalized phrase.
+          let e = k;
+          while (
+            e < tokens.length &&
+            e - i < 14 &&
+            (capWord(tokens[e]) ||
+              ((tokens[e].text === 'and' || tokens[e].text === 'of' || tokens[e].text === 'for') &&
+                capWord(tokens[e + 1])) ||
+              (tokens[e].text === 'the' && tokens[e - 1]?.text === 'of' && capWord(tokens[e + 1])))
+          ) {
+            if (HONORIFIC_STOP.has(tokens[e].text) || /^\p{Lu}\.$/u.test(tokens[e].text)) break;
+            e++;
+          }
+          while (e > k && !capWord(tokens[e - 1])) e--;
+          // "People's Committee of Ho Chi Minh City": a body of a place is not an internal organ.
+          const ofPlace =
+            /^(?:Committee|Council|Board)$/.test(tokens[lastHead].text) &&
+            !!(matchPlace(tokens, k) || matchCountryName(tokens, k));
+          if (INTERNAL.has(tokens[lastHead].text) && lastHead === i && !ofPlace) return null;
+          if (tokens.slice(i, e).some((w) => NOT_ORG.has(w.text))) return null;
+          return { length: e - i, name: tokenText(tokens, i, e - i), internal: internal && !ofPlace };
+        }
+        // "Port of Rotterdam Authority": only a few nouns open a name that continues past "of".
+        if (j - i === 1 && OF_OPENERS.has(first.text)) {
+          j = k;
+          continue;
+        }
       }
     }
     break;
   }
   if (lastHead < 0) return null;
+  // "R. Balaji Company Secretary": the head noun is part of an office.
+  if (
+    /^(?:Secretary|Director|Directors|Officer|Manager|Chairman|President|Member|Members)$/.test(
+      tokens[lastHead + 1]?.text ?? '',
+    )
+  )
+    return null;
   const length = lastHead - i + 1;
   if (length < 2) return null;
   const words = tokens.slice(i, lastHead + 1);
   if (words.some((w) => NOT_ORG.has(w.text))) return null;
+  // "Practising Company", "Resurfacing Programme": a gerund and a head noun name no body.
+  if (length === 2 && /ing$/.test(words[0].text)) return null;
   // Not an organization when it is a country's long name ("United Arab Emirates", "Republic of Korea").
   const c = matchCountryName(tokens, i);
   if (c && c.length >= length) return null;
   return { length, name: tokenText(tokens, i, length), internal };
 }
+
+const OF_OPENERS = new Set(['Port', 'City', 'Church', 'Museum', 'College', 'School', 'Hospital', 'Bank', 'Province']);
+const HONORIFIC_STOP = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E.', 'Sir', 'Dame']);
 
 // Words that may open a capitalized run without being part of the name.
 const LEADING_SKIP = new Set([
@@ -258,7 +318,23 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
       b++;
       const words = tokens.slice(b, i);
       let chosen = -1;
-      for (let k = words.length - 1; k >= 0; k--) {
+      // The phrase whose capitalized words' initials spell the acronym ("Ann Arbor Area Transportation Authority
+      // (AAATA)"), else the shortest phrase whose letters contain it in order.
+      const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+      for (let k = 0; k < words.length; k++) {
+        if (!capWord(words[k]) && !isAcronymToken(words[k])) continue;
+        const initials = words
+          .slice(k)
+          .filter((w) => capWord(w) || isAcronymToken(w))
+          .flatMap((w) => w.text.split('-'))
+          .map((w) => (/^[A-Z]{2,}$/.test(w) ? w.toLowerCase() : (w[0]?.toLowerCase() ?? '')))
+          .join('');
+        if (initials === letters) {
+          chosen = k;
+          break;
+        }
+      }
+      for (let k = words.length - 1; k >= 0 && chosen < 0; k--) {
         if (!capWord(words[k]) && !isAcronymToken(words[k])) continue;
         if (
           acronymFits(
@@ -270,11 +346,55 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
           break;
         }
       }
+      // "Norwegian Central Securities Depository (VPS)": an acronym of the name in another language.
+      if (chosen < 0) {
+        for (let k = 0; k < words.length && chosen < 0; k++) {
+          const g = genericAt(tokens, b + k);
+          if (g && !g.internal && b + k + g.length === i) chosen = k;
+        }
+      }
       if (chosen < 0) continue;
       const name = span(s, tokens, b + chosen, i);
       const last = tokens[i - 1].text;
-      if (NOT_ORG.has(last) || normalizeCountry(name) || isCountryName(name)) continue;
+      const phrase = tokens.slice(b + chosen, i);
+      if (
+        (NOT_ORG.has(last) && !phrase.some((w) => HEADS.has(w.text))) ||
+        normalizeCountry(name) ||
+        isCountryName(name)
+      )
+        continue;
       ctx.define(name, acronym);
+    }
+  }
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    for (let i = 0; i + 3 < tokens.length; i++) {
+      // "VNO-NCW (Confederation of Netherlands Industry and Employers)": the acronym first.
+      if (isAcronymToken(tokens[i]) && tokens[i + 1].text === '(') {
+        const close = tokens.findIndex((x, k) => k > i + 1 && x.text === ')');
+        if (close > i + 2 && close - i < 16) {
+          const g = genericAt(tokens, i + 2);
+          if (g && !g.internal && i + 2 + g.length === close) ctx.define(g.name, tokens[i].text);
+        }
+      }
+      // Saigon Delta Logistics Joint Stock Company ("SDL"), Japan's Kitaura Reizo Co., Ltd. ("Kitaura Reizo")
+      if (tokens[i].text === '(' && /^["“]$/.test(tokens[i + 1].text) && i > 0) {
+        let e = i + 2;
+        while (e < tokens.length && e - i < 8 && !/^["”]$/.test(tokens[e].text)) e++;
+        if (tokens[e + 1]?.text !== ')' || e === i + 2) continue;
+        const alias = span(s, tokens, i + 2, e);
+        for (let a = Math.max(0, i - 12); a < i; a++) {
+          const g = genericAt(tokens, a);
+          if (g && !g.internal && a + g.length === i) {
+            if (/^[A-Z]{2,}$/.test(alias)) ctx.define(g.name, alias);
+            else {
+              ctx.define(g.name, null);
+              ctx.alias(alias, g.name);
+            }
+            break;
+          }
+        }
+      }
     }
   }
   for (const s of sentences) {

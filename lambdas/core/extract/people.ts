@@ -6,7 +6,7 @@
 // a "took part:" header), otherwise a mentioned person.
 import { foldKey } from '../keys';
 import type { Attendance, Person } from '../record';
-import { matchCountry, matchCountryName, matchDemonym, matchPlace } from './countries';
+import { matchCountry, matchCountryName, matchDemonym, matchPlace, matchRegion } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
 import { knownAcronym, type OrganizationContext } from './organizations';
 import { type Sentence, span, stripDiacritics, type Token } from './text';
@@ -19,6 +19,7 @@ import {
   matchHonorific,
   matchTitleCore,
   parseTitle,
+  pluralTitleAt,
   skipHonorifics,
   type TitleParse,
 } from './titles';
@@ -99,6 +100,10 @@ type Mention = {
 export type PeopleOptions = {
   /** the document's organizations (acronyms defined in the text, known bodies) */
   orgs: OrganizationContext;
+  /** sentences that name a day other than the meeting's ("said on Friday") */
+  otherDay?: Set<number>;
+  /** authors, bylines, editors and correspondents: never people of the meeting */
+  authors?: string[];
 };
 
 export type PeopleResult = {
@@ -127,7 +132,8 @@ function nameToken(tokens: Token[], k: number, orgs: OrganizationContext): boole
   if (NOT_NAME.has(t.text) || POSTNOMINALS.has(t.text)) return false;
   if (/^\d/.test(t.text)) return false;
   if (isTitleWord(t.lower) && !ALL_CAPS.test(t.text)) return false;
-  if (matchHonorific(tokens, k)) return false;
+  // "bin Haji Hasan": an honorific word after a particle belongs to the father's name.
+  if (matchHonorific(tokens, k) && !PARTICLES.has(tokens[k - 1]?.text ?? '')) return false;
   if (knownAcronym(t.text)) return false;
   if (matchCountry(tokens, k)) return false;
   if (orgs.matchKnown(tokens, k)) return false;
@@ -138,11 +144,30 @@ function nameToken(tokens: Token[], k: number, orgs: OrganizationContext): boole
 
 /** A person's name starting at tokens[i]: capitalized words, initials, particles inside; at most 5 words. */
 function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameRun | null {
+  // "von Aschenbach" after an honorific: a lower-case particle may open the name.
+  if (PARTICLES.has(tokens[i]?.text ?? '') && /^\p{Ll}/u.test(tokens[i].text) && isNameToken(tokens, i + 1, orgs)) {
+    const rest = parseName(tokens, i + 1, orgs);
+    return rest ? { start: i, end: rest.end, tokens: tokens.slice(i, rest.end) } : null;
+  }
   // A city does not start a name ("Beijing"), but may end one ("Rafael Ortiz Medina").
-  if (!isNameToken(tokens, i, orgs) || matchPlace(tokens, i)) return null;
+  if (!isNameToken(tokens, i, orgs)) return null;
+  // "Santiago Peña": a city that is also a given name starts a name when another name word follows.
+  if (matchPlace(tokens, i)) {
+    const next = tokens[i + 1];
+    const nameNext =
+      isNameToken(tokens, i + 1, orgs) &&
+      !matchPlace(tokens, i + 1) &&
+      !!next &&
+      !isCommonWord(next.text) &&
+      !VENUE_WORDS.has(next.text) &&
+      !isTitleWord(next.lower);
+    if (!nameNext) return null;
+  }
   let j = i;
   let words = 0;
   while (j < tokens.length && words < 5) {
+    // "Mr. R. Balaji Company Secretary": an office ends the name.
+    if (j > i && words >= 1 && tokens[j].cap && matchTitleCore(tokens, j) > j + 1) break;
     if (isNameToken(tokens, j, orgs)) {
       // Sentence-initial "He" or a pronoun is not a name part unless a pinyin given name follows ("He Lifeng").
       j++;
@@ -214,6 +239,8 @@ function parseAffiliationPrefix(
     let end = i + o.length;
     if (tokens[end]?.text === '(' && tokens[end + 2]?.text === ')') end += 3;
     if (/^['’]s$/i.test(tokens[end]?.text ?? '')) end++;
+    // "the World Food Programme's (WFP) regional director"
+    if (tokens[end]?.text === '(' && tokens[end + 2]?.text === ')') end += 3;
     return { end, affiliation: o.name };
   }
   return null;
@@ -223,12 +250,28 @@ function parseAffiliationPrefix(
 // Mention scanning
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'The', 'A', 'An']);
+/** Nouns that introduce a company or a body by name. */
+const ORG_NOUNS = new Set(
+  'owner partner company firm group operator lender insurer contractor miner producer investor supplier developer regulator utility consultancy charity nonprofit conglomerate multinational manufacturer exporter carrier'.split(
+    ' ',
+  ),
+);
+/** Words before which capitalized words are a place or a body, not an untitled person. */
+const UNTITLED_BLOCKERS = new Set(['the', 'of', 'o', 'in', 'at', 'into', 'near', 'for', 'on', 'across', 'to']);
+/** Capitalized words that end the name of a place or a venue ("… Convention Centre", "… City Hall"). */
+const VENUE_WORDS = new Set(
+  'Centre Center Convention Conference Hall Hotel Theatre Theater Auditorium Stadium Building Palace Castle Airport Plaza Park Tower Towers House Street Road Avenue Square Campus City County District Province Region Island Islands Valley Bay River Lake Mountains'.split(
+    ' ',
+  ),
+);
 const LEADER = /^(?:\.{2,}|…+)$/;
 
 function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
   const tokens = s.tokens;
   const out: Mention[] = [];
   let sideAffiliation: string | null = null;
+  // "Her Ugandan counterpart, Minister of Trade … Joseph Okello Mugisha": the country of the next person named.
+  let counterpart: { country: string | null; until: number } | null = null;
   let i = 0;
 
   const make = (
@@ -237,22 +280,26 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
     title: string | null,
     affiliation: string | null,
     strong: boolean,
-  ): Mention => ({
-    sentence: s,
-    start: run.start,
-    end: run.end,
-    extentStart,
-    extentEnd: run.end,
-    name: displayName(s, run),
-    parts: run.tokens.map((t) => personKey(titleCase(t.text))),
-    title,
-    affiliation: affiliation ?? sideAffiliation,
-    strong,
-    evidence: strong ? 3 : 0,
-    role: null,
-    attendance: null,
-    attendanceExplicit: false,
-  });
+  ): Mention => {
+    const pending = counterpart && run.start <= counterpart.until ? counterpart.country : null;
+    counterpart = null;
+    return {
+      sentence: s,
+      start: run.start,
+      end: run.end,
+      extentStart,
+      extentEnd: run.end,
+      name: displayName(s, run),
+      parts: run.tokens.map((t) => personKey(titleCase(t.text))),
+      title,
+      affiliation: affiliation ?? pending ?? sideAffiliation,
+      strong,
+      evidence: strong ? 3 : 0,
+      role: null,
+      attendance: null,
+      attendanceExplicit: false,
+    };
+  };
 
   // After a name: "(Green Party)", "(chair)", ", Title …, Country", "........ Title", "of Tajikistan".
   const appositive = (m: Mention): number => {
@@ -300,6 +347,12 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
     let title = t2 ?? t;
     // "…, Kyrgyz President Sadyr Zhaparov": the next person's title, not an appositive.
     if (parseName(tokens, skipHonorifics(tokens, title.end).end, orgs)) return j;
+    // "…, Saudi Arabia's Deputy Minister for Water, Abdulaziz bin Fahd Al-Rashid,": the next person's title too.
+    if (prefix && tokens[title.end]?.text === ',') {
+      const h = skipHonorifics(tokens, title.end + 1);
+      const next = parseName(tokens, h.end, orgs);
+      if (next && (next.tokens.length >= 2 || h.end > title.end + 1) && !orgs.matchAt(tokens, h.end)) return j;
+    }
     // "Member of the Political Bureau … and Minister of Foreign Affairs of …": the last office.
     let chainAffiliation: string | null = null;
     for (;;) {
@@ -329,10 +382,25 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         e = e + 1 + c.length;
       } else {
         const o = orgs.matchAt(tokens, e + 1);
-        if (o && (!tokens[e + 1 + o.length] || /^[,;()]$/.test(tokens[e + 1 + o.length].text))) {
+        if (o && (!tokens[e + 1 + o.length] || /^[,;().]$/.test(tokens[e + 1 + o.length].text))) {
           m.affiliation = m.affiliation ?? o.name;
           e = e + 1 + o.length;
         }
+      }
+    }
+    // "regional director for southern Africa,": a lower-case tail of the office runs to the comma.
+    if (/^(?:for|of|in|at|on|to)$/.test(tokens[e]?.text ?? '')) {
+      for (let f = e + 1; f < Math.min(tokens.length, e + 10); f++) {
+        if (tokens[f].text === ',') {
+          e = f;
+          break;
+        }
+        if (
+          verbAt(tokens, f) ||
+          /^[.;:(]$/.test(tokens[f].text) ||
+          (parseName(tokens, f, orgs)?.tokens.length ?? 0) >= 2
+        )
+          break;
       }
     }
     m.strong = true;
@@ -386,6 +454,33 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
           i = appositive(m);
           continue;
         }
+        if (d) {
+          counterpart = { country: d.country, until: k + 25 };
+          i = k;
+          continue;
+        }
+      }
+    }
+    // "Presidents Cyril Ramaphosa of South Africa, Hakainde Hichilema of Zambia and …": one title, many names.
+    const plural = t.cap ? pluralTitleAt(tokens, i) : null;
+    if (plural) {
+      let k = i + 1;
+      const listed: Mention[] = [];
+      for (;;) {
+        const h = skipHonorifics(tokens, k);
+        const run = parseName(tokens, h.end, orgs);
+        if (!run) break;
+        const m = make(run, listed.length === 0 ? i : h.end, plural, null, true);
+        out.push(m);
+        listed.push(m);
+        k = Math.max(appositive(m), run.end);
+        if (tokens[k]?.text === ',' && tokens[k + 1]?.lower === 'and') k += 2;
+        else if (tokens[k]?.text === ',' || tokens[k]?.lower === 'and') k++;
+        else break;
+      }
+      if (listed.length > 0) {
+        i = Math.max(k, i + 1);
+        continue;
       }
     }
     if (!t.word || (!t.cap && !canStartTitle(t.lower) && !PARTICLE_PREFIX_START.test(t.text))) {
@@ -410,6 +505,17 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
       if (/^(?:Ministry|Government|Embassy|Office|Mission|Cabinet)$/.test(tokens[k]?.text ?? '')) titleAt = k + 1;
     }
     const title = parseTitle(s, titleAt, orgs);
+    // "Kuwait's Abdullah al-Yahya": a possessive country before a name, no office printed.
+    if (prefix && !title && /^['’]s$/i.test(tokens[prefix.end - 1]?.text ?? '')) {
+      const h = skipHonorifics(tokens, prefix.end);
+      const run = parseName(tokens, h.end, orgs);
+      if (run && (run.tokens.length >= 2 || h.end > prefix.end) && !orgs.matchAt(tokens, h.end)) {
+        const m = make(run, startAt, h.title, prefix.affiliation, true);
+        out.push(m);
+        i = Math.max(appositive(m), run.end);
+        continue;
+      }
+    }
     if (title && (title.end > title.start || title.nameStart !== null)) {
       const t2 = possessiveTitle(s, title, orgs);
       const eff = t2 ?? title;
@@ -432,7 +538,25 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
       if (!run && tokens[eff.end]?.text === ',') {
         const h2 = skipHonorifics(tokens, eff.end + 1);
         const run2 = parseName(tokens, h2.end, orgs);
-        if (run2 && (run2.tokens.length >= 2 || h2.end > eff.end + 1)) {
+        const lastWord = run2?.tokens[run2.tokens.length - 1].text ?? '';
+        // "its Japanese minority partner, Sumitomo Chemical": a lower-case "partner" or "owner" names a company.
+        const officeNoun = eff.title.split(/\s+/).pop()?.toLowerCase() ?? '';
+        if (
+          run2 &&
+          eff.lowercase &&
+          ORG_NOUNS.has(officeNoun) &&
+          h2.end === eff.end + 1 &&
+          !isGivenName(run2.tokens[0].text)
+        ) {
+          orgs.record(span(s, tokens, run2.start, run2.end), null);
+          i = run2.end;
+          continue;
+        }
+        if (
+          run2 &&
+          (run2.tokens.length >= 2 || h2.end > eff.end + 1) &&
+          !(isCommonWord(lastWord) && !isKnownName(lastWord) && h2.end === eff.end + 1)
+        ) {
           const after = tokens[run2.end];
           if (!after || after.text === ',' || after.text === '.' || !after.cap) {
             const m = make(
@@ -466,8 +590,65 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
       i = h.end;
       continue;
     }
+    // A known or defined organization is no one's name ("Japan Bank for International Cooperation").
+    const known = orgs.matchKnown(tokens, i);
+    if (known) {
+      i += known.length;
+      continue;
+    }
     // Untitled name: kept as a candidate, with evidence.
-    const run = parseName(tokens, i, orgs);
+    let run = parseName(tokens, i, orgs);
+    // "at the Itaipu Binacional technical centre", "of Ngāti Waewae", "in Ann Arbor": after an article or a
+    // preposition, capitalized words name a place or a body; "Pro Tempore President": words before an office.
+    if (run && !/\.$/.test(tokens[run.start - 1]?.text ?? '')) {
+      const before = tokens[run.start - 1]?.lower ?? '';
+      const next = tokens[run.end];
+      const possessiveRole =
+        /^['’]s$/i.test(next?.text ?? '') &&
+        !!tokens[run.end + 1] &&
+        (canStartTitle(tokens[run.end + 1].lower) ||
+          matchTitleCore(tokens, run.end + 1) >= 0 ||
+          /^(?:founder|owner|board|staff|team|branch|spokesperson)$/.test(tokens[run.end + 1].lower));
+      // "its Japanese minority partner, Sumitomo Chemical", "the engineering group Coastline Civil": a company.
+      const noun = before === ',' ? (tokens[run.start - 2]?.lower ?? '') : before;
+      if (
+        ORG_NOUNS.has(noun) &&
+        !isGivenName(run.tokens[0].text) &&
+        (next?.text === ',' || next?.text === '.' || next?.lower === 'and' || !next?.word)
+      ) {
+        orgs.record(span(s, tokens, run.start, run.end), null);
+        i = run.end;
+        continue;
+      }
+      const placeAfter =
+        next?.text === ',' &&
+        !!(matchRegion(tokens, run.end + 1) || matchCountryName(tokens, run.end + 1)) &&
+        !tokens[run.end + 2 + 1]?.word;
+      if (
+        placeAfter ||
+        UNTITLED_BLOCKERS.has(before) ||
+        (next?.cap && next.word && isTitleWord(next.lower) && matchTitleCore(tokens, run.end) >= 0) ||
+        possessiveRole
+      ) {
+        // "Taumata Arowai's regional lead": the possessor of an office is a body.
+        if (possessiveRole && run.tokens.length >= 2 && !isGivenName(run.tokens[0].text))
+          orgs.record(span(s, tokens, run.start, run.end), null);
+        i = run.end;
+        continue;
+      }
+    }
+    // "Shareholder Jon-Erik Nygaard": a leading common noun is a role, not a name.
+    while (run && run.tokens.length > 2 && isCommonWord(run.tokens[0].text) && !isKnownName(run.tokens[0].text))
+      run = { start: run.start + 1, end: run.end, tokens: run.tokens.slice(1) };
+    // "Kenyatta International Convention Centre", "Ann Arbor City Council": part of a venue's or a body's name.
+    if (run) {
+      const o = orgs.matchAt(tokens, run.start);
+      const next = tokens[run.end];
+      if ((o && o.length >= run.end - run.start) || (next?.cap && next.word && VENUE_WORDS.has(next.text))) {
+        i = o ? run.start + o.length : run.end + 1;
+        continue;
+      }
+    }
     if (run) {
       const m = make(run, i, null, null, false);
       m.evidence = nameEvidence(run, tokens);
@@ -505,6 +686,7 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
       const gap = tokens.slice(a.extentEnd, b.extentStart).map((x) => x.text);
       return gap.length <= 2 && gap.every((g) => g === ',' || g === 'and');
     };
+    if (m.evidence < 0) continue;
     if ((prev && linked(prev, m) && prev.evidence >= 2) || (next && linked(m, next) && next.evidence >= 2))
       m.evidence = Math.max(m.evidence, 2);
   }
@@ -534,6 +716,7 @@ function nameEvidence(run: NameRun, tokens: Token[]): number {
   const first = words[0].text;
   const rest = words.slice(1);
   if (CHINESE_SURNAMES.has(first) && rest.length === 1 && isPinyinGiven(rest[0].text)) return 2;
+  if (words.every((w) => isCommonWord(w.text) && !isKnownName(w.text))) return -9;
   if (words.some((w) => isCommonWord(w.text) && !isKnownName(w.text))) return 0;
   let e = 0;
   if (isGivenName(first)) e += 2;
@@ -553,7 +736,9 @@ const ACTIVE_VERBS = new Set(
     'addressed delivered presented briefed opened welcomed received greeted proposed seconded voted abstained told said says ' +
     'stressed noted urged agreed reported confirmed announced explained thanked expressed underlined emphasized emphasised ' +
     'highlighted recalled warned asked raised conveyed signed pledged called praised discussed affirmed reaffirmed ' +
-    'accepted outlined represented led chairs co-chairs opens closes closed added insisted'
+    'accepted outlined represented led chairs co-chairs opens closes closed added insisted asked replied answered ' +
+    'responded gave moderated convened witnessed co-signed sat spoke speaking questioned commented cautioned ' +
+    'acknowledged observed argued proposed sent'
   ).split(' '),
 );
 const VERB_PHRASES: string[][] = [
@@ -568,8 +753,33 @@ const VERB_PHRASES: string[][] = [
   ['held', 'talks'],
   ['held', 'a'],
   ['held', 'an'],
+  ['took', 'the', 'chair'],
+  ['was', 'in', 'the'],
+  ['were', 'in', 'the'],
+  ['followed', 'the'],
+  ['followed', 'both'],
+  ['followed', 'proceedings'],
+  ['followed', 'by', 'video'],
+  ['sat', 'in'],
 ];
-const OBJECT_VERBS = new Set(['met', 'meet', 'meets', 'hosted', 'hosts', 'received', 'welcomed', 'greeted', 'held']);
+const OBJECT_VERBS = new Set([
+  'met',
+  'meet',
+  'meets',
+  'hosted',
+  'hosts',
+  'received',
+  'welcomed',
+  'greeted',
+  'held',
+  'sent',
+]);
+/** Speech verbs: participation only when the sentence is about the meeting's day, not a later statement. */
+const SPEECH_VERBS = new Set(
+  'said says told stressed noted urged added insisted warned explained asked replied answered responded commented cautioned argued'.split(
+    ' ',
+  ),
+);
 const PASSIVE_CUES = new Set([
   'attended by',
   'chaired by',
@@ -590,7 +800,49 @@ const PASSIVE_CUES = new Set([
   'participants were',
   'in the presence of',
   'took part:',
+  'represented by',
+  'signed by',
+  'witnessed by',
+  'moderated by',
+  'flanked by',
+  'assisted by',
+  'as did',
+  'as was',
+  'as were',
+  'alongside',
+  'together with',
+  'along with',
+  'taking part were',
+  'participating were',
 ]);
+/** Participles of a passive with a short gap before "by": "was represented at the meeting by". */
+const PASSIVE_GAP = new Set([
+  'represented',
+  'attended',
+  'chaired',
+  'signed',
+  'witnessed',
+  'opened',
+  'hosted',
+  'joined',
+]);
+/** Openers of an inverted list: "Around the table were …", "Among them were …", "Absent from Harare was …". */
+const INVERTED_OPENER = new Set([
+  'around',
+  'among',
+  'also',
+  'present',
+  'joining',
+  'attending',
+  'seated',
+  'participating',
+  'taking',
+  'absent',
+  'missing',
+]);
+const ABSENT_HEADER = /\b(?:absent|apologies|excused|regrets|not present|leave of absence)\b/i;
+const PARTICIPANT_LABEL =
+  /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|delegations?|in attendance|in the room|around the table|at the venue)\b/i;
 const PASSIVE_FIRST = new Set([...PASSIVE_CUES].map((c) => c.split(' ')[0]));
 const AUX = new Set([
   'was',
@@ -608,6 +860,7 @@ const AUX = new Set([
   'each',
 ]);
 const EXCLUDE_BEFORE = [
+  ['absence', 'of'],
   ['message', 'from'],
   ['letter', 'from'],
   ['greetings', 'from'],
@@ -620,6 +873,12 @@ const EXCLUDE_BEFORE = [
 ];
 const REPRESENTED_BEFORE = [
   ['on', 'behalf', 'of'],
+  ['stood', 'in', 'for'],
+  ['sat', 'in', 'for'],
+  ['sitting', 'in', 'for'],
+  ['filling', 'in', 'for'],
+  ['substituting', 'for'],
+  ['in', 'place', 'of'],
   ['representative', 'of'],
   ['representing'],
   ['envoy', 'of'],
@@ -628,8 +887,12 @@ const REPRESENTED_BEFORE = [
   ['standing', 'in', 'for'],
 ];
 const VIDEO_CUE =
-  /\b(?:via|by|through|over) (?:a )?(?:video|videoconference|video-conference|video conference|video link|videolink|video call|teleconference|zoom)\b|\bvideo ?link\b|\bvirtually\b|\bremotely\b|\bonline\b|\bconnected from\b/i;
-const IN_PERSON_CUE = /\bin person\b|\bin-person\b|\b(?:was|were) (?:also )?present\b|\bon stage\b|\bin the chair\b/i;
+  /\b(?:via|by|through|over) (?:a )?(?:video|videoconference|video-conference|video conference|video conferencing|videoconferencing|video link|videolink|video call|teleconference|zoom|vc|audio-visual link|audiovisual link)\b|\bvideo ?link\b|\bvirtually\b|\bremotely\b|\bonline\b|\bconnected from\b|\bon (?:a )?screen\b/i;
+const IN_PERSON_CUE =
+  /\bin person\b|\bin-person\b|\b(?:was|were) (?:also )?present\b|\bon stage\b|\bfrom the stage\b|\bin the chair\b|\baround the table\b|\bin the (?:room|hall|chambers?|conference hall|plenary hall)\b|\bat the venue\b|\bin chambers\b|\bfrom the floor\b/i;
+/** "stayed in Batumi", "did not attend", "was not invited": the person was not at the meeting. */
+const ABSENCE =
+  /\b(?:(?:was|were) not (?:at|in|present|invited|there|able|among|part|on|attending)|did not attend|did not take part|did not participate|did not travel|stayed (?:in|at|behind)|absent|could not attend|could not leave|not able to attend|unable to attend|sent no|not invited|sent (?:his |her |their )?apologies|had sent (?:his |her |their )?apologies|leave of absence|turned away|from home|not there|not at the)\b/;
 
 const VERB_PHRASE_FIRST = new Set(VERB_PHRASES.map((p) => p[0]));
 
@@ -692,6 +955,21 @@ function closeGap(tokens: Token[], from: number, to: number): boolean {
       k = close + 1;
       continue;
     }
+    // An appositive closed by a comma: ", the WFP's regional director for southern Africa, briefed".
+    if (tokens[k - 1]?.text === ',' || k === from) {
+      let close = -1;
+      for (let j = k; j < Math.min(to, k + 16); j++) {
+        if (tokens[j].text === ',') {
+          close = j;
+          break;
+        }
+        if (verbAt(tokens, j) || tokens[j].text === ';' || tokens[j].text === '.') break;
+      }
+      if (close > 0) {
+        k = close + 1;
+        continue;
+      }
+    }
     return false;
   }
   return true;
@@ -711,10 +989,25 @@ function clauseBounds(tokens: Token[]): number[] {
 
 const NEGATION_PRECHECK = /not|stayed|absent|sent no/;
 
-function assignRoles(s: Sentence, mentions: Mention[], listAttendance: Attendance | null | undefined): void {
+function assignRoles(
+  s: Sentence,
+  mentions: Mention[],
+  listAttendance: Attendance | null | undefined,
+  otherDay: boolean,
+): void {
   if (mentions.length === 0) return;
   const tokens = s.tokens;
   const lowerText = s.text.toLowerCase();
+  // Every mention from token `from` on takes part; "Also present at the venue were" also says how.
+  const markAfter = (from: number, cueStart: number) => {
+    const cue = span(s, tokens, 0, from);
+    const inPerson = IN_PERSON_CUE.test(cue) || /\bpresent\b/i.test(span(s, tokens, cueStart, from));
+    for (const m of mentions) {
+      if (m.extentStart < from || m.excluded || m.role === 'represented') continue;
+      m.role = 'participant';
+      if (inPerson && !m.attendanceExplicit) m.attendance = 'in person';
+    }
+  };
   // Exclusions and representation first.
   for (const m of mentions) {
     if (precededBy(tokens, m.extentStart, EXCLUDE_BEFORE)) m.excluded = true;
@@ -756,13 +1049,100 @@ function assignRoles(s: Sentence, mentions: Mention[], listAttendance: Attendanc
     if (PASSIVE_CUES.has(four)) len = 4;
     else if (PASSIVE_CUES.has(three)) len = 3;
     else if (PASSIVE_CUES.has(two)) len = 2;
+    else if (PASSIVE_CUES.has(tokens[k].lower)) len = 1;
     if (!len) continue;
     // "joined by video link" is not a passive list.
     const next = tokens[k + len];
-    if (two.endsWith(' by') && next && !next.cap && !DETERMINERS.has(next.text)) continue;
-    for (const m of mentions) {
-      if (m.extentStart >= k + len && !m.excluded && m.role !== 'represented') m.role = 'participant';
+    if (two.endsWith(' by') && next && !next.cap && !DETERMINERS.has(next.text) && !POSSESSIVES.has(next.lower))
+      continue;
+    markAfter(k + len, k);
+  }
+  // "was represented at the meeting by its authorised representative, Mr. S. Narayanan"
+  for (let k = 0; k < tokens.length; k++) {
+    if (!PASSIVE_GAP.has(tokens[k].lower) || tokens[k + 1]?.lower === 'by') continue;
+    if (!/^(?:was|were|is|are|been)$/.test(tokens[k - 1]?.lower ?? '')) continue;
+    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) {
+      if (tokens[j].lower === 'by') {
+        markAfter(j + 1, k);
+        break;
+      }
+      if (!tokens[j].word || tokens[j].cap) break;
     }
+  }
+  // The subject of "was represented by (proxy | X)" was represented.
+  for (let k = 1; k < tokens.length; k++) {
+    if (tokens[k].lower !== 'represented' || !/^(?:was|were)$/.test(tokens[k - 1].lower)) continue;
+    const subject = [...mentions].reverse().find((m) => m.extentEnd <= k - 1);
+    // ", who had been expected to open the conference, was represented by …"
+    const gap = subject ? tokens.slice(subject.extentEnd, k - 1) : [];
+    const relativeGap =
+      gap.length > 2 &&
+      gap[0].text === ',' &&
+      /^(?:who|which)$/.test(gap[1].lower) &&
+      gap[gap.length - 1].text === ',' &&
+      !gap.slice(1, -1).some((x) => x.text === ',' || x.text === ';');
+    if (subject && (closeGap(tokens, subject.extentEnd, k - 1) || relativeGap) && !subject.excluded) {
+      subject.role = 'represented';
+      subject.attendance = 'represented';
+      subject.attendanceExplicit = true;
+    }
+  }
+  // Inverted lists: "Around the table at the Sheraton were …", "Among them were …", "Absent from Harare was …".
+  for (const from of clauseBounds(tokens)) {
+    const first = tokens[from];
+    if (!first || !INVERTED_OPENER.has(first.lower)) continue;
+    let v = -1;
+    for (let j = from + 1; j < Math.min(tokens.length, from + 9); j++) {
+      if (tokens[j].lower === 'were' || tokens[j].lower === 'was') {
+        v = j;
+        break;
+      }
+      if (verbAt(tokens, j) || tokens[j].text === ':' || tokens[j].text === ';') break;
+    }
+    if (v < 0) continue;
+    const opener = span(s, tokens, from, v).toLowerCase();
+    const absent = /^(?:absent|missing)\b/.test(opener);
+    if (!absent && !/^(?:also|present|among|around|joining|attending|seated|participating|taking)\b/.test(opener))
+      continue;
+    const end = tokens.length;
+    for (const m of mentions) {
+      if (m.extentStart <= v || m.extentStart >= end || m.excluded) continue;
+      if (absent) {
+        m.negated = true;
+        m.role = null;
+        continue;
+      }
+      if (m.role !== 'represented') m.role = 'participant';
+      if (!m.attendanceExplicit && IN_PERSON_CUE.test(`${opener} `)) {
+        m.attendance = 'in person';
+        m.attendanceExplicit = true;
+      }
+    }
+  }
+  // A label inside the sentence: "Present in Chambers: Mayor …; Councilmembers …", "Absent: Councilmember Yates".
+  for (let c = 0; c < Math.min(tokens.length, 30); c++) {
+    if (tokens[c].text !== ':') continue;
+    const label = span(s, tokens, 0, c);
+    if (countWordsIn(label) > 14) break;
+    const absent = ABSENT_HEADER.test(label);
+    if (!absent && !PARTICIPANT_LABEL.test(label)) continue;
+    const attendance =
+      VIDEO_CUE.test(label) || /\b(?:remote|remotely|virtual|zoom)\b/i.test(label)
+        ? 'video link'
+        : IN_PERSON_CUE.test(label) || /\bpresent\b/i.test(label)
+          ? 'in person'
+          : null;
+    for (const m of mentions) {
+      if (m.extentStart <= c || m.excluded) continue;
+      if (absent) {
+        m.negated = true;
+        m.role = null;
+        continue;
+      }
+      if (m.role !== 'represented') m.role = 'participant';
+      if (attendance && !m.attendanceExplicit) m.attendance = attendance;
+    }
+    break;
   }
   // "with Mayor … in the chair"
   for (const m of mentions) {
@@ -833,6 +1213,15 @@ function assignRoles(s: Sentence, mentions: Mention[], listAttendance: Attendanc
       const video = VIDEO_CUE.test(predicate);
       const inPerson = IN_PERSON_CUE.test(predicate);
       const place = /\b(?:in|at) ((?:the )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*)/u.exec(predicate)?.[1];
+      // A statement made on another day ("said on Friday", "said in a statement") is not taking part.
+      if (SPEECH_VERBS.has(word) && (otherDay || /\bin (?:a|an) (?:statement|interview)\b/i.test(predicate))) continue;
+      // "followed the proceedings by video link", not "followed up"
+      if (
+        word === 'followed' &&
+        !VIDEO_CUE.test(predicate) &&
+        !/\b(?:session|meeting|proceedings|debate|talks|summit|discussions)\b/.test(predicate)
+      )
+        continue;
       for (const m of group) {
         if (m.excluded) continue;
         if (m.role !== 'represented') m.role = 'participant';
@@ -848,18 +1237,46 @@ function assignRoles(s: Sentence, mentions: Mention[], listAttendance: Attendanc
       }
     }
   }
-  // Negations: "was not in Tbilisi", "stayed in Batumi", "did not attend".
-  if (
-    NEGATION_PRECHECK.test(lowerText) &&
-    /\b(?:was not|were not|did not attend|stayed in|absent|could not attend|sent no)\b/.test(lowerText)
-  ) {
-    for (const m of mentions) {
-      const tail = s.source.slice(tokens[m.extentEnd - 1].end, s.end).toLowerCase();
-      if (/^[^.]*?\b(?:stayed in|did not attend|could not attend|was absent|sent no)\b/.test(tail) && m.role === null)
+  // Absences: "was not at the meeting", "stayed in Batumi", "did not attend", "had sent her apologies": in the
+  // words after the mention, before the next person is named. They outweigh a verb of a relative clause
+  // ("Minister X, who hosted last year's ministerial, did not attend").
+  if (NEGATION_PRECHECK.test(lowerText) || /stay|apolog|absen|turned|home|invited|unable|there/.test(lowerText)) {
+    // Relative clauses (", who spoke to al-Khulaifi by telephone,"): a mention inside one ends there; the
+    // main clause's words skip them.
+    const relative: [number, number][] = [];
+    for (let k = 0; k + 1 < tokens.length; k++) {
+      if (tokens[k].text !== ',' || !/^(?:who|which|whose|where)$/.test(tokens[k + 1].lower)) continue;
+      let e = k + 2;
+      while (e < tokens.length && tokens[e].text !== ',' && tokens[e].text !== ';') e++;
+      relative.push([k, e]);
+    }
+    const inRelative = (t: number) => relative.find(([a, b]) => t > a && t < b);
+    for (let x = 0; x < mentions.length; x++) {
+      const m = mentions[x];
+      const rel = inRelative(m.extentStart);
+      const words: string[] = [];
+      const own = relative.find(([a]) => a === m.extentEnd);
+      for (let k = m.extentEnd; k < tokens.length; k++) {
+        if (rel && k >= rel[1]) break;
+        if (!rel && inRelative(k) && !(own && k > own[0] && k < own[1])) continue;
+        if (mentions.some((o) => o !== m && o.extentStart === k && (rel || !inRelative(k)))) break;
+        words.push(tokens[k].lower);
+      }
+      const clause = words.join(' ').split(/;|\bwhile\b|\bbut\b/)[0];
+      if (
+        ABSENCE.test(clause) &&
+        m.role !== 'represented' &&
+        !/^\s*(?:,\s*)?(?:was|were) not (?:only|just)\b/.test(clause)
+      ) {
         m.negated = true;
+        m.role = null;
+      }
     }
   }
 }
+
+const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
+const countWordsIn = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 // ---------------------------------------------------------------------------------------------------------
 // Merging mentions into persons
@@ -915,12 +1332,24 @@ export function findPeople(
   const all: Mention[] = [];
   for (const s of sentences) {
     const mentions = scanSentence(s, options.orgs);
-    assignRoles(s, mentions, listAttendance.has(s.index) ? (listAttendance.get(s.index) ?? null) : undefined);
+    assignRoles(
+      s,
+      mentions,
+      listAttendance.has(s.index) ? (listAttendance.get(s.index) ?? null) : undefined,
+      options.otherDay?.has(s.index) ?? false,
+    );
     all.push(...mentions);
   }
   // Full names first (two words or more, with evidence), then single words attach to them.
   const persons: Acc[] = [];
-  const accept = (m: Mention) => m.strong || m.evidence >= 2;
+  // A weak two-word name is kept when it takes part ("Aroha Pene, …, joined by video link") or when its surname is
+  // also printed with an honorific or a title elsewhere ("… elected Siri Bakke … Ms Bakke").
+  const titledSurnames = new Set(all.filter((m) => m.strong && m.parts.length === 1).map((m) => m.parts[0]));
+  const accept = (m: Mention) =>
+    m.strong ||
+    m.evidence >= 2 ||
+    (m.evidence >= 0 && (m.role === 'participant' || m.role === 'represented') && m.parts.length >= 2) ||
+    (m.evidence >= 0 && titledSurnames.has(m.parts[m.parts.length - 1]));
   const multi = all.filter((m) => m.parts.filter((p) => !isInitial(p)).length >= 2);
   const single = all.filter((m) => m.parts.filter((p) => !isInitial(p)).length < 2);
   const merge = (acc: Acc, m: Mention) => {
@@ -1025,7 +1454,11 @@ export function findPeople(
   const participants: Person[] = [];
   const mentioned: Person[] = [];
   const chairs: Person[] = [];
+  const authors = (options.authors ?? []).map((a) => personKey(a).split(/\s+/).filter(Boolean));
+  const isAuthor = (p: Acc) =>
+    authors.some((a) => a.length >= 2 && (sameTokens(a, p.parts) || partOf(p.parts, a) || partOf(a, p.parts)));
   for (const p of persons) {
+    if (isAuthor(p)) continue;
     const isParticipant = p.participant || (p.represented && !p.mentions.every((m) => m.excluded));
     const attendance: Attendance | null = p.explicit
       ? p.attendance

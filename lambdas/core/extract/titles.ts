@@ -63,9 +63,9 @@ export const canStartTitle = (lower: string): boolean => titleStarts.has(lower);
 export function matchHonorific(tokens: Token[], i: number): { length: number; title: string | null } | null {
   const m = honorifics.match(tokens, i);
   if (!m) return null;
-  // "Sir"/"Lord"/"Dame" only before a capitalized word.
+  // "Sir"/"Lord"/"Dame" only before a capitalized word (or a particle and one: "Ms von Aschenbach").
   const next = tokens[i + m.length];
-  if (!next?.cap) return null;
+  if (!next?.cap && !(PARTICLE_WORDS.has(next?.text ?? '') && tokens[i + m.length + 1]?.cap)) return null;
   return { length: m.length, title: m.value };
 }
 
@@ -126,6 +126,7 @@ const REGION_WORDS = new Set(
   ),
 );
 const NOT_NAME = new Set(namesData.notNames);
+const PARTICLE_WORDS = new Set(namesData.particles);
 
 /** A word that belongs to an office or a body rather than to a person's name. */
 function officeWord(tokens: Token[], k: number, orgs: OrganizationContext): boolean {
@@ -141,7 +142,20 @@ function officeWord(tokens: Token[], k: number, orgs: OrganizationContext): bool
     return true;
   if (/^[A-Z]{2,}$/.test(t.text)) return true;
   if (matchCountry(tokens, k) || orgs.matchKnown(tokens, k)) return true;
+  // "Minister of Trade, Industry and Cooperatives": a word right after a connector is a coordinated domain; a
+  // common noun ("Conservation", "Irrigation", "Business") is part of an office, not of a person's name.
+  const prev = tokens[k - 1]?.text;
+  if (prev === 'and' || prev === '&') return true;
+  if (isCommonWord(t.text) && !isKnownName(t.text)) return true;
   return false;
+}
+
+/** A plural title ("Presidents", "Councilmembers") at tokens[i] before a list of names: the singular title. */
+export function pluralTitleAt(tokens: Token[], i: number): string | null {
+  const t = tokens[i];
+  if (!t?.word || !t.cap || !/[^s]s$/.test(t.text)) return null;
+  const singular = t.text.slice(0, -1);
+  return heads.has(singular) ? singular : null;
 }
 
 /**
@@ -196,6 +210,8 @@ export function parseTitle(sentence: Sentence, i: number, orgs: OrganizationCont
       break;
     }
     // Trailing name: capitalized words after the last office word.
+    // A run of two or more name words after an office, when the phrase goes on past it, is a person ("Minister
+    // of Foreign Affairs Aibek Toktogulov and Tajik Foreign Minister …").
     let lastOffice = k - 1;
     for (let x = k; x < e; x++) {
       const c = matchCountry(tokens, x);
@@ -206,9 +222,23 @@ export function parseTitle(sentence: Sentence, i: number, orgs: OrganizationCont
         x += len - 1;
         continue;
       }
-      if (officeWord(tokens, x, orgs)) lastOffice = x;
+      if (officeWord(tokens, x, orgs)) {
+        lastOffice = x;
+        continue;
+      }
+      if (x === lastOffice + 1 && lastOffice >= k) {
+        let y = x;
+        while (y < e && tokens[y].cap && tokens[y].word && !officeWord(tokens, y, orgs)) y++;
+        if (y - x >= 2 && y < e && (tokens[y].text === 'and' || tokens[y].text === ',')) {
+          e = y;
+          break;
+        }
+      }
     }
     let phraseEnd = e;
+    // "… and Security Policy, Marieke van der Linden": one unknown word after the offices is part of them.
+    if (lastOffice === e - 2 && lastOffice >= k && !isKnownName(tokens[e - 1].text) && tokens[e]?.text === ',')
+      lastOffice = e - 1;
     if (lastOffice < e - 1) {
       if (lastOffice >= k) {
         phraseEnd = lastOffice + 1;
@@ -257,7 +287,12 @@ export function parseTitle(sentence: Sentence, i: number, orgs: OrganizationCont
       // ("Ambassador of Japan to China").
       const prepIndex = tokens[affiliationAt - 1]?.text === 'the' ? affiliationAt - 2 : affiliationAt - 1;
       const after = tokens[phraseEnd];
-      if (after && after.text === 'to' && tokens[phraseEnd + 1]?.cap && nameStart === null) {
+      if (
+        after &&
+        after.text === 'to' &&
+        (tokens[phraseEnd + 1]?.cap || (tokens[phraseEnd + 1]?.text === 'the' && tokens[phraseEnd + 2]?.cap)) &&
+        nameStart === null
+      ) {
         // keep it all in the title; continue the loop
         titleEnd = phraseEnd;
         end = phraseEnd;

@@ -1,9 +1,11 @@
 // `archive reprocess [--all | ID...] [--json]`: re-run extraction on stored documents (after an
 // extractor upgrade). For every version of every document named, the original bytes are fetched
 // from the drop bucket (by version id when the bucket keeps versions) and ingested again with
-// `replace`, so the upload keeps its identity and version number and gets the new record.
+// `replace`, so the upload keeps its identity and version number and gets the new record. A version whose
+// record already carries the current EXTRACTOR_VERSION would come out the same and is skipped as current,
+// unless --force.
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { SourceInfo } from '../../../lambdas/core/record';
+import { EXTRACTOR_VERSION, type SourceInfo } from '../../../lambdas/core/record';
 import { ingestUpload } from '../../../lambdas/ingest/ingest';
 import { openStore, quietIngestDeps, type StoreConnection } from '../aws';
 import { CliError, describeAwsError } from '../errors';
@@ -11,9 +13,9 @@ import { note, out, outJson } from '../output';
 import type { Target } from '../target';
 import { checkReprocessArgs } from '../validate';
 
-export type ReprocessOptions = { all?: boolean; json?: boolean };
+export type ReprocessOptions = { all?: boolean; json?: boolean; force?: boolean };
 
-type Outcome = 'changed' | 'unchanged' | 'skipped' | 'created';
+type Outcome = 'changed' | 'unchanged' | 'skipped' | 'current' | 'created';
 type Line = { id: string; version: number; key: string; outcome: Outcome; reason?: string };
 
 /**
@@ -35,7 +37,12 @@ const unavailable = async (s3: S3Client, src: SourceInfo): Promise<string | null
   }
 };
 
-async function reprocessDocument(conn: StoreConnection, deps: ReturnType<typeof quietIngestDeps>, id: string) {
+async function reprocessDocument(
+  conn: StoreConnection,
+  deps: ReturnType<typeof quietIngestDeps>,
+  id: string,
+  force: boolean,
+) {
   const versions = await conn.store.listVersions(id);
   if (!versions) return null;
   const lines: Line[] = [];
@@ -44,6 +51,11 @@ async function reprocessDocument(conn: StoreConnection, deps: ReturnType<typeof 
     if (!record) continue; // a concurrent writer renumbered versions; the next run catches up
     const src = record.source;
     const base = { id, version: v.version, key: src.key };
+    // Extracted by this very extractor: the same bytes would give the same record.
+    if (!force && record.extractorVersion === EXTRACTOR_VERSION) {
+      lines.push({ ...base, outcome: 'current', reason: `already extracted by ${EXTRACTOR_VERSION}` });
+      continue;
+    }
     const gone = await unavailable(conn.s3, src);
     if (gone) {
       lines.push({ ...base, outcome: 'skipped', reason: gone });
@@ -83,7 +95,7 @@ export async function reprocessCommand(ids: string[], o: ReprocessOptions, targe
   checkReprocessArgs(ids, o);
   const conn = openStore(target);
   const deps = quietIngestDeps(conn);
-  const counts = { documents: 0, versions: 0, changed: 0, skipped: 0, unknown: 0 };
+  const counts = { documents: 0, versions: 0, changed: 0, skipped: 0, current: 0, unknown: 0 };
   try {
     let todo = [...new Set(ids)];
     if (o.all) {
@@ -98,7 +110,7 @@ export async function reprocessCommand(ids: string[], o: ReprocessOptions, targe
     for (const id of todo) {
       let lines: Line[] | null;
       try {
-        lines = await reprocessDocument(conn, deps, id);
+        lines = await reprocessDocument(conn, deps, id, o.force === true);
       } catch (e) {
         throw new CliError(`reprocessing ${id} failed: ${describeAwsError(e)}`);
       }
@@ -110,6 +122,7 @@ export async function reprocessCommand(ids: string[], o: ReprocessOptions, targe
       counts.documents++;
       for (const line of lines) {
         if (line.outcome === 'skipped') counts.skipped++;
+        else if (line.outcome === 'current') counts.current++;
         else counts.versions++;
         if (line.outcome === 'changed' || line.outcome === 'created') counts.changed++;
         if (o.json) outJson(line);
@@ -125,7 +138,10 @@ export async function reprocessCommand(ids: string[], o: ReprocessOptions, targe
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const summary =
     `reprocessed ${plural(counts.documents, 'document')}: ${plural(counts.versions, 'version')} re-extracted, ` +
-    `${counts.changed} changed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`;
+    `${counts.changed} changed${counts.skipped ? `, ${counts.skipped} skipped` : ''}` +
+    (counts.current
+      ? `, ${counts.current} skipped as current (extractor ${EXTRACTOR_VERSION}; --force re-extracts them)`
+      : '');
   if (o.json) note(summary);
   else out(summary);
   return counts.unknown > 0 ? 1 : 0;

@@ -1,0 +1,89 @@
+// The labeled documents: the evaluation set (test/eval/articles) and the samples (samples/), each read from disk
+// and run through the real normalizer, as processDocument does. Shared by the eval (test/eval/run.ts) and the
+// extractor-version snapshot (test/core/extractor-version.test.ts).
+import { readdirSync, readFileSync } from 'node:fs';
+import type { ExtractInput } from '../../lambdas/core/extract';
+import { normalizeDocument } from '../../lambdas/core/normalize';
+
+export type Part = 'tuned' | 'held-aside';
+
+export type Label = {
+  file: string;
+  title: string | null;
+  publishedDate: string | null;
+  eventDate: string | null;
+  eventEndDate?: string | null;
+  eventName: string | null;
+  location: { place: string | null; country: string | null; virtual: boolean } | null;
+  participants: { name: string; title?: string | null; affiliation?: string | null; attendance?: string | null }[];
+  mentionedPeople: { name: string; title?: string | null; affiliation?: string | null }[];
+  organizations: { name: string; acronym?: string | null }[];
+  countries: string[];
+  notes?: string;
+};
+
+export type LabeledFile = {
+  /** "a01-wire-eu-central-asia-water" */
+  id: string;
+  dir: URL;
+  label: Label;
+  part: Part | 'sample';
+};
+
+export const ARTICLES_DIR = new URL('./articles/', import.meta.url);
+export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
+
+/**
+ * The split of the evaluation set: every article whose number is divisible by 3 (a03, a06, … b15) is held aside
+ * from tuning; the other twenty are the tuned part.
+ */
+export const partOf = (id: string): Part => {
+  const m = /^[a-z](\d+)-/.exec(id);
+  if (!m) throw new Error(`not an evaluation article: ${id}`);
+  return Number(m[1]) % 3 === 0 ? 'held-aside' : 'tuned';
+};
+
+function labeled(dir: URL, part: (id: string) => LabeledFile['part'], keep: (id: string) => boolean): LabeledFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort()
+    .map((f) => f.replace(/\.expected\.json$/, ''))
+    .filter(keep)
+    .map((id) => ({
+      id,
+      dir,
+      part: part(id),
+      label: JSON.parse(readFileSync(new URL(`${id}.expected.json`, dir), 'utf8')) as Label,
+    }));
+}
+
+/** The evaluation articles of the given parts (the labels of the others are not even read). */
+export const evalArticles = (parts: Part[]): LabeledFile[] =>
+  labeled(ARTICLES_DIR, partOf, (id) => parts.includes(partOf(id)));
+
+export const samples = (): LabeledFile[] =>
+  labeled(
+    SAMPLES_DIR,
+    () => 'sample',
+    () => true,
+  );
+
+export const sourceBytes = (f: LabeledFile): Uint8Array => new Uint8Array(readFileSync(new URL(f.label.file, f.dir)));
+
+/** The normalizer's output for a labeled file: what extractMetadata receives in processDocument. */
+export async function normalized(f: LabeledFile): Promise<ExtractInput & { format: string }> {
+  return normalizeDocument({ bytes: sourceBytes(f), key: f.label.file });
+}
+
+/**
+ * sha256 of the JSON of extractMetadata's outputs (after the real normalizer) over every sample and every
+ * evaluation article, in file order: the fingerprint test/core/extractor-version.test.ts pins to EXTRACTOR_VERSION.
+ */
+export async function extractorOutputsSha256(): Promise<{ sha256: string; documents: number }> {
+  const { createHash } = await import('node:crypto');
+  const { extractMetadata } = await import('../../lambdas/core/extract');
+  const files = [...samples(), ...evalArticles(['tuned', 'held-aside'])];
+  const outputs: unknown[] = [];
+  for (const f of files) outputs.push({ file: f.label.file, output: extractMetadata(await normalized(f)) });
+  return { sha256: createHash('sha256').update(JSON.stringify(outputs)).digest('hex'), documents: files.length };
+}
