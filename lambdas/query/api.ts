@@ -5,7 +5,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { normalizeCountry } from '../core/extract';
+// Only the country module: the query Lambda has no use for the rest of the extractor.
+import { normalizeCountry } from '../core/extract/countries';
 import { InvalidCursor } from '../store/cursor';
 import type { DocumentStore } from '../store/document-store';
 
