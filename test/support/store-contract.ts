@@ -297,19 +297,19 @@ export const defineStoreContract = (name: string, start: () => Promise<Emulator>
       it('finds by participant: case, diacritics and part of a name', async () => {
         const s = h.store();
         for (const q of ['putin', 'PUTIN', 'Vladimir Putin', 'vladímir putin']) {
-          assert.deepEqual(ids(await s.search({ participant: q }, { limit: 10 })), [docId(1), docId(4)], q);
+          assert.deepEqual(ids(await s.search({ participant: q }, { limit: 100 })), [docId(1), docId(4)], q);
         }
         for (const q of ['Tokayev', 'kassym-jomart tokayev', 'kassym-jomart', 'jomart']) {
-          assert.deepEqual(ids(await s.search({ participant: q }, { limit: 10 })), [docId(1)], q);
+          assert.deepEqual(ids(await s.search({ participant: q }, { limit: 100 })), [docId(1)], q);
         }
-        assert.deepEqual(ids(await s.search({ participant: 'erdogan' }, { limit: 10 })), [docId(4)]);
-        assert.deepEqual(ids(await s.search({ participant: 'von der leyen' }, { limit: 10 })), [docId(3)]);
-        assert.deepEqual(ids(await s.search({ participant: 'nobody-at-all' }, { limit: 10 })), []);
+        assert.deepEqual(ids(await s.search({ participant: 'erdogan' }, { limit: 100 })), [docId(4)]);
+        assert.deepEqual(ids(await s.search({ participant: 'von der leyen' }, { limit: 100 })), [docId(3)]);
+        assert.deepEqual(ids(await s.search({ participant: 'nobody-at-all' }, { limit: 100 })), []);
       });
 
       it('finds by date range, newest meeting first', async () => {
         const s = h.store();
-        const sept = await s.search({ from: '2021-09-01', to: '2021-09-30' }, { limit: 10 });
+        const sept = await s.search({ from: '2021-09-01', to: '2021-09-30' }, { limit: 100 });
         assert.deepEqual(ids(sept), [docId(2), docId(1)]);
         const since = await s.search({ from: '2021-09-18' }, { limit: 50 });
         assert.ok(ids(since).includes(docId(2)) && ids(since).includes(docId(3)) && !ids(since).includes(docId(1)));
@@ -319,28 +319,28 @@ export const defineStoreContract = (name: string, start: () => Promise<Emulator>
 
       it('finds by organization name or acronym, and by country', async () => {
         const s = h.store();
-        assert.deepEqual(ids(await s.search({ organization: 'SCO' }, { limit: 10 })), [docId(2), docId(1)]);
-        assert.deepEqual(ids(await s.search({ organization: 'shanghai cooperation organization' }, { limit: 10 })), [
+        assert.deepEqual(ids(await s.search({ organization: 'SCO' }, { limit: 100 })), [docId(2), docId(1)]);
+        assert.deepEqual(ids(await s.search({ organization: 'shanghai cooperation organization' }, { limit: 100 })), [
           docId(2),
           docId(1),
         ]);
-        assert.deepEqual(ids(await s.search({ organization: 'UN' }, { limit: 10 })), [docId(4)]);
-        assert.deepEqual(ids(await s.search({ country: 'russia' }, { limit: 10 })), [docId(1), docId(4)]);
-        assert.deepEqual(ids(await s.search({ country: 'Turkiye' }, { limit: 10 })), [docId(4)]);
+        assert.deepEqual(ids(await s.search({ organization: 'UN' }, { limit: 100 })), [docId(4)]);
+        assert.deepEqual(ids(await s.search({ country: 'russia' }, { limit: 100 })), [docId(1), docId(4)]);
+        assert.deepEqual(ids(await s.search({ country: 'Turkiye' }, { limit: 100 })), [docId(4)]);
       });
 
       it('combines filters with AND', async () => {
         const s = h.store();
-        assert.deepEqual(ids(await s.search({ participant: 'putin', country: 'Kazakhstan' }, { limit: 10 })), [
+        assert.deepEqual(ids(await s.search({ participant: 'putin', country: 'Kazakhstan' }, { limit: 100 })), [
           docId(1),
         ]);
         assert.deepEqual(
-          ids(await s.search({ participant: 'putin', from: '2021-01-01', to: '2021-12-31' }, { limit: 10 })),
+          ids(await s.search({ participant: 'putin', from: '2021-01-01', to: '2021-12-31' }, { limit: 100 })),
           [docId(1)],
         );
-        assert.deepEqual(ids(await s.search({ participant: 'putin', organization: 'UN' }, { limit: 10 })), [docId(4)]);
+        assert.deepEqual(ids(await s.search({ participant: 'putin', organization: 'UN' }, { limit: 100 })), [docId(4)]);
         assert.deepEqual(
-          ids(await s.search({ organization: 'SCO', country: 'China', to: '2021-09-20' }, { limit: 10 })),
+          ids(await s.search({ organization: 'SCO', country: 'China', to: '2021-09-20' }, { limit: 100 })),
           [],
         );
       });
