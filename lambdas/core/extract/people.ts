@@ -1352,8 +1352,10 @@ export function findPeople(
     (m.evidence >= 0 && titledSurnames.has(m.parts[m.parts.length - 1]));
   const multi = all.filter((m) => m.parts.filter((p) => !isInitial(p)).length >= 2);
   const single = all.filter((m) => m.parts.filter((p) => !isInitial(p)).length < 2);
+  const ownerOf = new Map<Mention, Acc>();
   const merge = (acc: Acc, m: Mention) => {
     acc.mentions.push(m);
+    ownerOf.set(m, acc);
     if (m.parts.length > acc.parts.length) {
       acc.name = m.name;
       acc.parts = m.parts;
@@ -1394,22 +1396,53 @@ export function findPeople(
     const p = findPerson(m);
     if (p) merge(p, m);
   }
+  // Sentence indices of each person's mentions, ascending. Multi-word mentions are all merged by now and single
+  // words come in document order, so a binary search finds a person's latest mention at or before a sentence
+  // (scanning every mention made this quadratic in the mentions of one name: minutes for a hostile document).
+  const sentencesOf = new Map<Acc, number[]>();
+  for (const p of persons)
+    sentencesOf.set(
+      p,
+      p.mentions.map((x) => x.sentence.index).sort((a, b) => a - b),
+    );
+  const firstAfter = (xs: number[], index: number): number => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid] <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const latestAtOrBefore = (p: Acc, index: number): number => {
+    const xs = sentencesOf.get(p) ?? [];
+    const at = firstAfter(xs, index);
+    return at > 0 ? xs[at - 1] : -1;
+  };
+  const noteSentence = (p: Acc, index: number) => {
+    const xs = sentencesOf.get(p) ?? [];
+    xs.splice(firstAfter(xs, index), 0, index);
+    sentencesOf.set(p, xs);
+  };
   for (const m of single) {
-    // The most recent person whose name contains this word.
+    // The most recent person whose name contains this word (the first of them on a tie).
     const candidates = persons.filter((p) => partOf(m.parts, p.parts) || sameTokens(p.parts, m.parts));
+    const index = m.sentence.index;
     if (candidates.length > 0) {
-      const before = candidates
-        .map((p) => ({
-          p,
-          last: Math.max(
-            ...p.mentions.filter((x) => x.sentence.index <= m.sentence.index).map((x) => x.sentence.index),
-            -1,
-          ),
-        }))
-        .sort((a, b) => b.last - a.last);
-      merge(before[0].p, m);
+      let best = candidates[0];
+      let bestLast = latestAtOrBefore(best, index);
+      for (const p of candidates.slice(1)) {
+        const last = latestAtOrBefore(p, index);
+        if (last > bestLast) {
+          best = p;
+          bestLast = last;
+        }
+      }
+      merge(best, m);
+      noteSentence(best, index);
     } else if (m.strong && (m.title || m.sentence.tokens[m.start - 1]?.text.endsWith('.'))) {
-      newPerson(m);
+      noteSentence(newPerson(m), index);
     }
   }
   // Resolve roles and attendance per person.
@@ -1429,14 +1462,14 @@ export function findPeople(
         }
       }
       if (m.counterpartOf && !p.title) {
-        const other = persons.find((x) => x.mentions.includes(m.counterpartOf!));
+        const other = ownerOf.get(m.counterpartOf);
         p.title = other?.title ?? m.counterpartOf.title;
       }
     }
     if (p.mentions.every((m) => m.negated || m.role === null) && p.mentions.some((m) => m.negated))
       p.participant = false;
   }
-  const personOf = (m: Mention) => persons.find((x) => x.mentions.includes(m));
+  const personOf = (m: Mention) => ownerOf.get(m);
   for (const p of persons) {
     for (const m of p.mentions) {
       // A principal represented by a deputy shares the deputy's country.
@@ -1446,7 +1479,7 @@ export function findPeople(
   for (const p of persons) {
     for (const m of p.mentions) {
       if (m.principalOf && !p.affiliation) {
-        const principal = persons.find((x) => x.mentions.includes(m.principalOf!));
+        const principal = ownerOf.get(m.principalOf);
         p.affiliation = principal?.affiliation ?? null;
       }
     }
