@@ -14,6 +14,12 @@ import type { DocumentStore, SaveOutcome } from '../store/document-store';
 import { type ObjectCreated, parseS3Message } from './s3-events';
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * How long reading one upload from S3 (request and body) may take. The SDK sets no request
+ * timeout, so without this bound a stalled connection would hang the whole batch until the
+ * Lambda times out; with it, only that message fails (and is retried).
+ */
+export const DEFAULT_READ_TIMEOUT_MS = 20_000;
 
 export type IngestDeps = {
   s3: S3Client;
@@ -21,7 +27,16 @@ export type IngestDeps = {
   logger: Logger;
   metrics: Metrics;
   maxDocumentBytes?: number;
+  readTimeoutMs?: number;
 };
+
+/** Reading an upload from S3 took longer than the read timeout: a transient fault, retried. */
+export class S3ReadTimeout extends Error {
+  constructor(bucket: string, key: string, ms: number) {
+    super(`reading s3://${bucket}/${key} took longer than ${ms} ms`);
+    this.name = 'S3ReadTimeout';
+  }
+}
 
 export type IngestResult = { upload: ObjectCreated; outcome: SaveOutcome | 'missing' };
 
@@ -56,12 +71,19 @@ export async function ingestUpload(
   const { logger, metrics } = deps;
   const cap = deps.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const id = documentId(u.key);
+  const readTimeoutMs = deps.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  // One signal bounds the request and the download of its body.
+  const read = AbortSignal.timeout(readTimeoutMs);
+  const timedOut = (e: unknown) => (read.aborted ? new S3ReadTimeout(u.bucket, u.key, readTimeoutMs) : e);
   logger.appendKeys({ documentKey: u.key, documentId: id });
   try {
     let object: GetObjectCommandOutput;
     try {
-      object = await deps.s3.send(new GetObjectCommand({ Bucket: u.bucket, Key: u.key, VersionId: u.versionId }));
+      object = await deps.s3.send(new GetObjectCommand({ Bucket: u.bucket, Key: u.key, VersionId: u.versionId }), {
+        abortSignal: read,
+      });
     } catch (e) {
+      if (read.aborted) throw timedOut(e);
       if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey') {
         // Deleted before we got to it: nothing to archive, and retrying will not bring it back.
         logger.warn('object no longer exists; skipped');
@@ -78,7 +100,12 @@ export async function ingestUpload(
       record = tooLargeRecord(u, size, cap, object.ContentType);
       text = '';
     } else {
-      const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+      let bytes: Uint8Array;
+      try {
+        bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+      } catch (e) {
+        throw timedOut(e);
+      }
       const input: DocumentInput = {
         bytes,
         bucket: u.bucket,

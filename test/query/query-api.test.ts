@@ -6,7 +6,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import fc from 'fast-check';
 import { documentId } from '../../lambdas/core/ids';
 import { createQueryApi } from '../../lambdas/query/api';
-import { startDynalite } from '../../lib/local/emulators';
+import { matchesFilters } from '../../lambdas/store/index-terms';
+import { startDynalite, startDynamoDbLocal } from '../../lib/local/emulators';
 import { httpGet } from '../support/events';
 import { makeRecord, upload } from '../support/records';
 import { type Harness, openHarness } from '../support/store-harness';
@@ -247,6 +248,126 @@ describe('query API', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+  it('treats injection-looking filters as plain values: 200, and nothing from another term', async () => {
+    const sql = await get('/documents', { participant: "' OR 1=1 --" });
+    assert.equal(sql.status, 200);
+    assert.deepEqual(sql.body, { items: [], cursor: null });
+    // Index terms are P#<token>, O#<name>, C#<country>, D, S#<status>: a filter value that looks like
+    // a term, or folds to nothing, must not walk another term's items.
+    for (const value of [
+      'P#putin',
+      'O#sco',
+      'C#china',
+      'D',
+      'S#processed',
+      '#',
+      '##',
+      '\uffff',
+      '%',
+      '*',
+      'P#',
+      '\u0000',
+    ]) {
+      for (const name of ['participant', 'organization', 'country']) {
+        const res = await get('/documents', { [name]: value });
+        assert.equal(res.status, 200, `${name}=${JSON.stringify(value)} -> ${JSON.stringify(res.body)}`);
+        assert.deepEqual(res.body.items, [], `${name}=${JSON.stringify(value)} found documents`);
+      }
+      const people = await get('/participants', { prefix: value });
+      assert.ok(people.status === 200 || people.status === 400, `prefix=${JSON.stringify(value)}`);
+      if (people.status === 200) assert.deepEqual(people.body.items, [], `prefix=${JSON.stringify(value)}`);
+    }
+  });
+
+  it('only ever returns documents that match the filters as given (fuzzed around real names)', async () => {
+    const noise = fc.oneof(
+      fc.constantFrom(
+        "' OR 1=1 --",
+        '" OR ""="',
+        '#',
+        'P#',
+        '\uffff',
+        '%',
+        '*',
+        '{"$ne":null}',
+        ';--',
+        '\\',
+        '/',
+        '..',
+        'D',
+      ),
+      fc.string({ maxLength: 6 }),
+    );
+    const name = fc.constantFrom('putin', 'Vladimir Putin', 'olaf scholz', 'SCHOLZ', 'xi', 'tokayev', 'rahmon');
+    const value = fc.oneof(
+      noise,
+      fc.tuple(name, noise).map(([a, b]) => `${a}${b}`),
+      fc.tuple(noise, name).map(([a, b]) => `${a} ${b}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('participant', 'organization', 'country'), value, async (filter, v) => {
+        const res = await get('/documents', { [filter]: v });
+        assert.ok(res.status === 200 || res.status === 400, `${filter}=${JSON.stringify(v)} -> ${res.status}`);
+        if (res.status === 400) return assert.equal(res.body.error.code, 'bad-request');
+        for (const item of res.body.items)
+          assert.ok(matchesFilters(item, { [filter]: v }), `${filter}=${JSON.stringify(v)} returned ${item.id}`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// DynamoDB Local enforces DynamoDB's key size limits (dynalite does not): a filter whose folded form
+// is longer than a key may be ("㍿" folds to four letters, "ﷺ" to eighteen) must still be an answer.
+describe('query API on DynamoDB Local (key size limits)', () => {
+  let h: Harness;
+  let api: ReturnType<typeof createQueryApi>;
+  before(async () => {
+    h = await openHarness(await startDynamoDbLocal());
+    api = createQueryApi({ store: h.store(), logger: new Logger({ logLevel: 'SILENT' }) });
+    await h.store().saveUpload(
+      makeRecord({
+        key: 'limits/a.txt',
+        participants: ['Vladimir Putin'],
+        organizations: [{ name: 'United Nations' }],
+      }),
+      'text',
+    );
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('never answers 500 to long, expanding or astral filter values', async () => {
+    const expanding = fc.constantFrom('㍿', 'ﷺ', '﷽', '㌀', 'ﬃ', '🄰', '𝕏', 'ǅ', 'ß', 'İ', 'a', ' ', '-');
+    const long = fc.array(expanding, { minLength: 1, maxLength: 200 }).map((a) => a.join(''));
+    const query = fc.oneof(
+      fc
+        .tuple(fc.constantFrom('participant', 'organization'), long)
+        .map(([k, v]) => ({ path: '/documents', q: { [k]: v } })),
+      long.map((v) => ({ path: '/documents', q: { country: v.slice(0, 100) } })),
+      long.map((v) => ({ path: '/participants', q: { prefix: v.slice(0, 100) } })),
+    );
+    const check = async (path: string, q: Record<string, string>) => {
+      const res = await api(httpGet(path, q));
+      assert.ok(
+        res.statusCode === 200 || res.statusCode === 400,
+        `${path} ${JSON.stringify(q)} -> ${res.statusCode} ${res.body}`,
+      );
+      if (res.statusCode === 200) assert.deepEqual(JSON.parse(res.body ?? '').items, []);
+    };
+    // The worst cases first: the longest values the API accepts, of the most expanding characters.
+    for (const c of ['㍿', 'ﷺ', '﷽']) {
+      await check('/participants', { prefix: c.repeat(100) });
+      await check('/documents', { participant: c.repeat(200) });
+      await check('/documents', { organization: c.repeat(200) });
+      await check('/documents', { country: c.repeat(100) });
+    }
+    await fc.assert(
+      fc.asyncProperty(query, async ({ path, q }) => check(path, q)),
+      { numRuns: 60 },
     );
   });
 });
