@@ -146,18 +146,17 @@ export class DocumentStore {
     const recordJson = JSON.stringify({ ...record, version: 1 });
     const recordHash = hashOf(recordJson);
 
-    const existing = (
-      await this.ddb.send(
-        new GetCommand({
-          TableName: this.table,
-          Key: { pk: docPk(id), sk },
-          ConsistentRead: true,
-          ProjectionExpression: 'recordHash, v',
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      )
-    ).Item as Pick<UploadItem, 'recordHash' | 'v'> | undefined;
-    this.count(undefined);
+    const found = await this.ddb.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: docPk(id), sk },
+        ConsistentRead: true,
+        ProjectionExpression: 'recordHash, v',
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.count(found.ConsumedCapacity, 'read');
+    const existing = found.Item as Pick<UploadItem, 'recordHash' | 'v'> | undefined;
 
     let outcome: SaveOutcome['outcome'];
     if (!existing) {
@@ -278,9 +277,16 @@ export class DocumentStore {
         writes++;
       }
 
-      const latestFull = (
-        await this.ddb.send(new GetCommand({ TableName: this.table, Key: { pk, sk: latest.sk }, ConsistentRead: true }))
-      ).Item as UploadItem;
+      const latestOut = await this.ddb.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: { pk, sk: latest.sk },
+          ConsistentRead: true,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.count(latestOut.ConsumedCapacity, 'read');
+      const latestFull = latestOut.Item as UploadItem;
       const latestVersion = n;
       const record = this.parseRecord(latestFull.record ?? '', latestVersion);
       const recordJson = JSON.stringify(record);
@@ -431,15 +437,19 @@ export class DocumentStore {
       );
       this.count(out.ConsumedCapacity, 'read');
       const candidates = (out.Items ?? []) as IndexItem[];
-      const records = await this.latestRecords(candidates.map((c) => c.pk.slice(4)));
-      for (let i = 0; i < candidates.length; i++) {
-        const c = candidates[i];
-        examined++;
-        const r = records.get(c.pk.slice(4));
-        if (r && matchesFilters(r, filters)) items.push(r);
-        if (items.length === page.limit) {
-          const more = i < candidates.length - 1 || out.LastEvaluatedKey !== undefined;
-          return { items, cursor: more ? this.cursorFor(fingerprint, c) : null };
+      // Fetch only as many records as the page still needs; more only when the re-check rejects some.
+      for (let i = 0; i < candidates.length; ) {
+        const batch = candidates.slice(i, i + Math.max(1, page.limit - items.length));
+        const records = await this.latestRecords(batch.map((c) => c.pk.slice(4)));
+        for (const c of batch) {
+          i++;
+          examined++;
+          const r = records.get(c.pk.slice(4));
+          if (r && matchesFilters(r, filters)) items.push(r);
+          if (items.length === page.limit) {
+            const more = i < candidates.length || out.LastEvaluatedKey !== undefined;
+            return { items, cursor: more ? this.cursorFor(fingerprint, c) : null };
+          }
         }
       }
       if (!out.LastEvaluatedKey) return { items, cursor: null };
