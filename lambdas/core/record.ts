@@ -2,7 +2,7 @@
 // Pure and AWS-free. Every producer validates against this schema before a record leaves the core.
 import { z } from 'zod';
 
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 

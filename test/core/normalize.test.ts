@@ -514,6 +514,11 @@ describe('idempotence', () => {
   it('normalizing the text of a result again gives the same text (generated documents)', async () => {
     await fc.assert(
       fc.asyncProperty(documentText, async (input) => {
+        // Punctuation only ("… ….", "– –.") has no paragraph to keep: that is an 'empty' rejection.
+        if (!/[\p{L}\p{N}]/u.test(input)) {
+          await rejection(normalize(input, 'generated.txt'), 'empty');
+          return;
+        }
         const first = await normalize(input, 'generated.txt');
         assertShape(first);
         const second = await normalize(first.text, 'again.txt');

@@ -28,13 +28,21 @@ const LINE_PATTERNS: [RegExp, number][] = [
     100,
   ],
   [/^(?:read more|continue reading|read also|see also)\b/i, 100],
+  // Wire-service credit lines: "Reporting by Amara Okafor and Yonas Tesfaye; editing by Clare Whitfield".
+  [
+    /^\(?(?:additional )?reporting by\b.{1,150}\b(?:writing|editing) by\b|^\(?(?:additional )?reporting by\b[^.!?]*$/i,
+    250,
+  ],
+  // The end mark of a press release: "-ENDS-", "– END –", "(ends)".
+  [/^[-–—(\s]*end(?:s)?[-–—)\s.]*$/i, 12],
   [/^(?:skip to (?:main )?content|back to top|print|menu|search|advertisement|loading\.*|previous|next|home)$/i, 30],
   [/^(?:previous|next|older|newer) (?:post|article|story|entry)\b/i, 150],
   [/^(?:tags?|filed under|categories|category|keywords)\s*:/i, 200],
   // Bylines: "By Staff · July 14", "By Li Ming, Xinhua" (a sentence starting with "By" ends with punctuation).
   [/^by\s+\S.*[^.!?:;]$/i, 80],
-  // "Home | World | Asia | Contact", "Home > News > Asia": short items between separators.
-  [/^(?:[^|•»>·\n]{1,30}[|•»>·]\s*){2,}[^|•»>·\n]{1,30}$/, 200],
+  // "Home | World | Asia | Contact", "Home > News > Asia": short items between separators (not a sentence, and
+  // not French quotes: with a « in the line, » closes a quotation).
+  [/^(?!.*«)(?:[^|•»>·\n]{1,30}[|•»>·]\s*){2,}[^|•»>·\n]{0,29}[^|•»>·\n.!?]$/, 200],
 ];
 
 const SOCIAL = new Set(

@@ -64,11 +64,34 @@ export function detectContainer(bytes: Uint8Array, key: string, contentType?: st
   return null;
 }
 
-const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i;
+const PAGE_OPENING = /^<(?:!doctype\s+html|html|head|body)\b/i;
+
+/**
+ * Whether a text opens like a web page: optional whitespace, an XML prolog and comments, then a doctype or an
+ * <html>, <head> or <body> tag. A scan rather than one regular expression: a run of comments before text that
+ * is not a page made the backtracking regex take exponential time.
+ */
+function opensLikeHtml(text: string): boolean {
+  let at = text.length - text.trimStart().length;
+  if (text.startsWith('<?xml', at)) {
+    const end = text.indexOf('>', at);
+    if (end < 0) return false;
+    at = end + 1;
+  }
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at])) at++;
+    if (!text.startsWith('<!--', at)) break;
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = end + 3;
+  }
+  return PAGE_OPENING.test(text.slice(at, at + 20));
+}
+const HTML_END = /<\/(?:html|body)\s*>/i;
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 function sniffText(text: string): DocumentFormat {
-  if (HTML_START.test(text)) return 'html';
+  if (opensLikeHtml(text)) return 'html';
   const head = text.slice(0, 10_000);
   if (
     head.trimStart().startsWith('<') &&
@@ -102,8 +125,9 @@ export function formatFromName(key: string): DocumentFormat | null {
 export function detectTextFormat(text: string, key: string, contentType?: string): DocumentFormat {
   const named = formatFromName(key);
   if (named === 'markdown' || named === 'html') return named;
-  // A .txt that is really a saved web page still goes through the HTML extractor.
-  if (named === 'text') return HTML_START.test(text) ? 'html' : 'text';
+  // A .txt that is really a saved web page still goes through the HTML extractor: it opens like a page and
+  // closes one too (a normalized text that merely starts with a literal "<html>" stays text).
+  if (named === 'text') return opensLikeHtml(text) && HTML_END.test(text.slice(-4096)) ? 'html' : 'text';
   const type = contentType?.split(';')[0].trim().toLowerCase();
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   if (type === 'text/markdown' || type === 'text/x-markdown') return 'markdown';

@@ -27,7 +27,13 @@ export type DomDocument = DomElement & { body: DomElement | null; documentElemen
 
 /** Parses a web page (a fragment without <html> is wrapped in one) into a linkedom document. */
 export function parseDocument(html: string): DomDocument {
-  return /<html[\s>]/i.test(html.slice(0, 4096)) ? parsePage(html) : parseFragment(html);
+  if (/<html[\s>]/i.test(html.slice(0, 4096))) {
+    const page = parsePage(html);
+    // "<!--<html>…": the tag was inside a comment, and linkedom built no <html> root (or none at all, and its
+    // `body` getter then throws a TypeError): read the markup as a fragment instead.
+    if (page.documentElement && tagName(page.documentElement) === 'html') return page;
+  }
+  return parseFragment(html);
 }
 
 /** Parses generated markup (marked and mammoth emit body fragments) into a linkedom document. */
@@ -42,12 +48,41 @@ const VOID = new Set('area base br col embed hr img input link meta param source
 const IMPLIED_END = new Set('p li dt dd option optgroup tr td th thead tbody tfoot rb rp rt'.split(' '));
 
 /**
+ * The markup without script and style contents and comments (an unclosed one runs to the end, as in a browser).
+ * A scan with indexOf: a lazy regular expression rescans to the end for every unclosed "<script", which is
+ * quadratic in the number of them.
+ */
+function withoutScriptsAndComments(html: string): string {
+  const open = /<(script|style)\b|<!--/gi;
+  const parts: string[] = [];
+  let from = 0;
+  for (let m = open.exec(html); m !== null; m = open.exec(html)) {
+    parts.push(html.slice(from, m.index));
+    let end: number;
+    if (m[1]) {
+      const close = new RegExp(`</${m[1]}\\s*>`, 'gi');
+      close.lastIndex = m.index + m[0].length;
+      end = close.exec(html) ? close.lastIndex : -1;
+    } else {
+      const close = html.indexOf('-->', m.index + 4);
+      end = close < 0 ? -1 : close + 3;
+    }
+    if (end < 0) return parts.join('');
+    from = end;
+    open.lastIndex = end;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
+}
+
+/**
  * Counts elements and nesting depth with a tag scan, before any parsing: linkedom's parse time grows faster
  * than linearly with depth (100,000 nested divs take seconds), so such markup is refused up front.
  */
 export function assertHtmlShape(html: string, limits: { maxHtmlElements: number; maxHtmlDepth: number }): void {
-  const markup = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi, '');
-  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+  const markup = withoutScriptsAndComments(html);
+  // [^<>] rather than [^>]: with unclosed tags ("<a<a<a…") each attempt stops at the next "<" (linear time).
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/?)>/g;
   let elements = 0;
   let depth = 0;
   let deepest = 0;

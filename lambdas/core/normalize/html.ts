@@ -168,8 +168,26 @@ function removePageFurniture(doc: DomDocument, warnings: string[]): void {
   removeLinkLists(body, sizes, warnings);
 }
 
+/**
+ * Removes comment nodes. Readability serializes the page and parses it again (innerHTML) between attempts; a
+ * comment whose data holds "-->" (linkedom makes one from "<![CDATA[--><!doctype html>…") does not survive the
+ * round trip, and Readability then loops for ever.
+ */
+function removeComments(root: DomNode): void {
+  const comments: DomNode[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 8) comments.push(node);
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) stack.push(children[i]);
+  }
+  for (const comment of comments) (comment as DomElement).remove();
+}
+
 function readabilityBlocks(html: string, limits: NormalizeLimits, warnings: string[]): string[] | null {
   const doc = parseDocument(html);
+  removeComments(doc);
   try {
     const article = new Readability(doc as never, {
       maxElemsToParse: limits.maxReadabilityElements,

@@ -16,13 +16,15 @@ import { detectLanguage } from './language';
 import { Deadline, NORMALIZE_LIMITS, type NormalizeLimits, reject } from './limits';
 import { extractMarkdown } from './markdown';
 import { extractPdf } from './pdf';
-import { cleanInline, joinLines, mergeBrokenParagraphs, toAscii, vocabulary } from './repair';
+import { cleanInline, cleanParagraph, joinLines, mergeBrokenParagraphs, toAscii, vocabulary } from './repair';
 import { textToBlocks } from './text';
 import type { DocumentFormat, Extracted, NormalizedDocument, NormalizeInput } from './types';
 
 export { formatFromName } from './detect-format';
 export { NORMALIZE_LIMITS } from './limits';
 export type { NormalizedDocument, NormalizeInput } from './types';
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -65,7 +67,7 @@ async function extract(
       ? extractHtml(decoded.text, limits)
       : format === 'markdown'
         ? extractMarkdown(decoded.text, limits)
-        : { blocks: textToBlocks(decoded.text), title: null, publishedDate: null, warnings: [] };
+        : { ...textToBlocks(decoded.text), title: null, publishedDate: null };
   extracted.warnings.unshift(...decoded.warnings);
   return { format, encoding: decoded.encoding, extracted };
 }
@@ -89,6 +91,7 @@ export async function normalizeDocument(
 
   const words = vocabulary(extracted.blocks);
   let paragraphs: string[] = [];
+  let lost = 0;
   for (const block of extracted.blocks) {
     if (block.length > lim.maxLineChars) {
       throw reject(
@@ -96,8 +99,15 @@ export async function normalizeDocument(
         `the document has a paragraph of ${block.length} characters (limit ${lim.maxLineChars})`,
       );
     }
-    const clean = cleanInline(joinLines(block, words));
-    if (clean) paragraphs.push(clean);
+    for (let i = block.indexOf('\ufffd'); i >= 0; i = block.indexOf('\ufffd', i + 1)) lost++;
+    const clean = cleanParagraph(joinLines(block, words));
+    // A paragraph without a letter or digit ("–", "* * *", "|---|---|", a lone bullet) is layout, not text.
+    if (HAS_WORD.test(clean)) paragraphs.push(clean);
+  }
+  if (lost > 0) {
+    warnings.push(
+      `removed ${lost} U+FFFD replacement character${lost === 1 ? '' : 's'} (text lost before or in decoding)`,
+    );
   }
   deadline.check('repair');
 
