@@ -17,7 +17,9 @@ export class ArchiveBucket {
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: textKey(id, orderKey),
-        Body: text,
+        // A Buffer with its length: the SDK cannot size an empty string body and warns on every rejected document.
+        Body: Buffer.from(text, 'utf8'),
+        ContentLength: Buffer.byteLength(text, 'utf8'),
         ContentType: 'text/plain; charset=utf-8',
       }),
     );
