@@ -162,7 +162,7 @@ export class DocumentStore {
     if (!existing) {
       // Text first: once an upload item exists, HEAD may point at it, and its text must be there.
       await this.archive.putText(id, slug, text);
-      await this.archive.putRecord(id, slug, record);
+      await this.archive.putRecord(id, slug, { ...record, version: 1 });
       const item: UploadItem = {
         pk: docPk(id),
         sk,
@@ -213,7 +213,10 @@ export class DocumentStore {
     if (!mine) throw new Error(`upload ${sk} of ${id} vanished during reconcile`);
     const version = state.versionOf.get(sk) ?? 0;
     if (outcome === 'created' && mine.v === 0) outcome = 'unchanged';
-    if (outcome === 'created' || outcome === 'replaced' || outcome === 'unchanged') {
+    // The draft written before the upload item says version 1: rewrite it only when that is not the truth
+    // (most uploads are a document's first, so this saves one S3 PUT of three).
+    const draftIsFinal = outcome !== 'replaced' && version === 1;
+    if ((outcome === 'created' || outcome === 'replaced' || outcome === 'unchanged') && !draftIsFinal) {
       await this.archive.putRecord(id, slug, { ...record, version });
     }
     return { id, version, outcome, latest: state.latestVersion === version };
