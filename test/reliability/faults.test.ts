@@ -247,8 +247,21 @@ describe('fault injection on the ingest path (dynalite + s3rver)', () => {
     const total = probe.writes();
 
     let partial = 0;
-    for (const k of [1, Math.round(total * 0.25), Math.round(total * 0.4), Math.round(total * 0.6), total - 1]) {
-      const { keys, messages } = await batchOf(`k${k}`);
+    // Die after the k-th write at spread points, and once right after the first document's HEAD commit:
+    // the batch's documents run concurrently, so that death always leaves some stored and some not.
+    const firstCommit = (c: { constructor: { name: string }; input?: unknown }) =>
+      c.constructor.name === 'PutCommand' && (c.input as { Item?: { sk?: string } }).Item?.sk === 'HEAD';
+    const deaths: (number | typeof firstCommit)[] = [
+      1,
+      Math.round(total * 0.25),
+      Math.round(total * 0.4),
+      Math.round(total * 0.6),
+      total - 1,
+      firstCommit,
+    ];
+    for (const k of deaths) {
+      const label = typeof k === 'number' ? `k${k}` : 'first-commit';
+      const { keys, messages } = await batchOf(label);
       const dying = dyingProcess(w.h.ddb, w.s3, k, 'forever');
       // The process dies: whatever the handler would have answered never reaches SQS.
       await createIngestHandler(w.deps({ ddb: dying.ddb, archiveS3: dying.s3 }))({
@@ -268,7 +281,7 @@ describe('fault injection on the ingest path (dynalite + s3rver)', () => {
       assert.deepEqual(
         again.calls.map((c) => c.failed),
         [[]],
-        `the whole batch succeeds on redelivery (died after write ${k}, ${stored} stored)`,
+        `the whole batch succeeds on redelivery (died at ${label}, ${stored} stored)`,
       );
       assert.deepEqual(again.deadLetters, []);
       assertClean(await w.check(keys));

@@ -172,7 +172,8 @@ export const S3_WRITES = new Set(['PutObjectCommand', 'CopyObjectCommand', 'Dele
 export const dyingProcess = (
   ddb: DynamoDBDocumentClient,
   s3: S3Client,
-  k: number,
+  /** Die after the k-th write, or after the first write this predicate picks. */
+  k: number | ((command: { constructor: { name: string }; input?: unknown }) => boolean),
   dead: 'throw-once' | 'forever' = 'throw-once',
 ) => {
   let writes = 0;
@@ -183,9 +184,9 @@ export const dyingProcess = (
       const out = await real(command, options);
       if (isWrite(command.constructor.name)) {
         writes++;
-        if (writes === k) {
+        if (!died && (typeof k === 'number' ? writes === k : k(command as { constructor: { name: string } }))) {
           died = true;
-          throw new Error(`injected crash after write ${k} (${command.constructor.name})`);
+          throw new Error(`injected crash after write ${writes} (${command.constructor.name})`);
         }
       }
       return out;
