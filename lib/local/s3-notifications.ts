@@ -120,13 +120,16 @@ export class ObjectInspector {
         throw e;
       }
       const after = await fileStat();
-      if (!before || !after) return null;
-      // Still being written (size short of the event's), or replaced while we looked: look again.
+      // HEAD found the object but its file is not (or no longer) in place: s3rver can answer and emit the event a
+      // moment before the file is renamed into place (seen under load). Look again; a deleted object's next HEAD
+      // says NotFound.
       const settled =
+        before !== null &&
+        after !== null &&
         before.mtimeMs === after.mtimeMs &&
         before.size === after.size &&
         (expectedSize === undefined || after.size >= expectedSize);
-      if (settled || attempt >= 100) {
+      if (after && (settled || attempt >= 100)) {
         return {
           bucket,
           key,
@@ -136,6 +139,7 @@ export class ObjectInspector {
           contentType: head.ContentType,
         };
       }
+      if (attempt >= 250) throw new Error(`s3rver reports ${bucket}/${key} but its file never appeared`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

@@ -178,13 +178,30 @@ export const dyingProcess = (
 ) => {
   let writes = 0;
   let died = false;
+  // With a predicate, the writes it picks go one at a time, so that no other such write is already on its way
+  // to the server when the process dies after the first one (concurrent documents would otherwise all land).
+  let picked: Promise<unknown> = Promise.resolve();
   const wrap = <C extends object>(client: C, isWrite: (name: string) => boolean) =>
     wrapSend(client, async (real, command, options) => {
       if (died && dead === 'forever') throw new Error('injected crash: the process is dead');
+      if (typeof k === 'function' && k(command as { constructor: { name: string } })) {
+        const turn = picked.then(async () => {
+          if (died && dead === 'forever') throw new Error('injected crash: the process is dead');
+          return real(command, options);
+        });
+        picked = turn.catch(() => undefined);
+        await turn;
+        writes++;
+        if (!died) {
+          died = true;
+          throw new Error(`injected crash after write ${writes} (${command.constructor.name})`);
+        }
+        return turn;
+      }
       const out = await real(command, options);
       if (isWrite(command.constructor.name)) {
         writes++;
-        if (!died && (typeof k === 'number' ? writes === k : k(command as { constructor: { name: string } }))) {
+        if (!died && typeof k === 'number' && writes === k) {
           died = true;
           throw new Error(`injected crash after write ${writes} (${command.constructor.name})`);
         }
