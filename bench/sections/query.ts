@@ -13,7 +13,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArchiveRecord } from '../../lambdas/core/record';
 import { createQueryApi } from '../../lambdas/query/api';
@@ -23,6 +22,7 @@ import { DocumentStore } from '../../lambdas/store/document-store';
 import { matchesFilters, type SearchFilters, sortDate } from '../../lambdas/store/index-terms';
 import { ensureTable } from '../../lambdas/store/provision';
 import {
+  dynamoChild,
   type Emulator,
   freePort,
   LOCAL_CREDENTIALS,
@@ -97,33 +97,7 @@ async function startDynaliteProcess(): Promise<Emulator> {
     ],
     { stdio: 'ignore' },
   );
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = makeDynamoClient({
-    dynamoEndpoint: endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    maxAttempts: 1,
-  });
-  for (let i = 0; ; i++) {
-    try {
-      await client.send(new ListTablesCommand({}));
-      break;
-    } catch (e) {
-      if (child.exitCode !== null || i > 200) throw new Error(`dynalite did not start: ${(e as Error).message}`);
-      await sleep(50);
-    }
-  }
-  client.destroy();
-  return {
-    endpoint,
-    port,
-    close: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
+  return dynamoChild('dynalite', child, port);
 }
 
 /** Writes records [0, count) to `table` with BatchWriteItem, 25 items a request, 8 requests in flight. */

