@@ -15,6 +15,7 @@ import type { ArchiveRecord } from '../../lambdas/core/record';
 import { docPk, indexItemsFor } from '../../lambdas/store/index-terms';
 import { uploadIdentity, uploadSlug } from '../../lambdas/store/uploads';
 import { makeRecord } from '../../test/support/records';
+import { FIRST_NAMES } from './corpus';
 import { type Rng, rng } from './stats';
 
 export const PROBE = {
@@ -26,48 +27,6 @@ export const PROBE = {
   count: 30,
 };
 
-const FIRST = [
-  'Amara',
-  'Yonas',
-  'Claudia',
-  'Marc-Antoine',
-  'Li',
-  'Sofia',
-  'Mateus',
-  'Aigerim',
-  'Olusegun',
-  'Fatima',
-  'Hiroshi',
-  'Ingrid',
-  'José',
-  'Róisín',
-  'Priya',
-  'Elena',
-  'Dmitri',
-  'Nadia',
-  'Tomás',
-  'Ahmed',
-  'Kwame',
-  'Mette',
-  'Agnieszka',
-  'João',
-  'Chloé',
-  'Zeynep',
-  'Thandiwe',
-  'Oksana',
-  'Giulia',
-  'Hana',
-  'Eszter',
-  'Farid',
-  'Arjun',
-  'Valentina',
-  'Ibrahim',
-  'Aisha',
-  'Kassym-Jomart',
-  'Min-jun',
-  'Lars',
-  'Camila',
-];
 const SYLLABLES = [
   'ka',
   'ro',
@@ -169,7 +128,7 @@ const day = (from: string, offsetDays: number) =>
 const BASE_DAYS = 13_149; // 1990-01-01 .. 2025-12-31
 
 const person = (r: Rng, name?: string) => ({
-  name: name ?? `${r.pick(FIRST)} ${skewed(r, SURNAMES)}`,
+  name: name ?? `${r.pick(FIRST_NAMES)} ${skewed(r, SURNAMES)}`,
   title: r.pick(TITLES),
   affiliation: r.pick(COUNTRIES),
   attendance: r.chance(0.8) ? ('in person' as const) : ('video link' as const),

@@ -17,7 +17,8 @@ export type SyntheticDoc = {
   countries: string[];
 };
 
-const FIRST = [
+/** Given names of the synthetic corpus (hyphenated and East Asian ones among them); the query bench uses them too. */
+export const FIRST_NAMES = [
   'Amara',
   'Yonas',
   'Claudia',
@@ -280,13 +281,13 @@ const FILLER = [
 type Person = { name: string; printed: string; title: string; country: string };
 
 const personOf = (r: Rng, country: string): Person => {
-  const first = r.pick(FIRST);
+  const first = r.pick(FIRST_NAMES);
   const last = r.pick(LAST);
   const title = r.pick(TITLES);
   // East Asian surname-first with an all-caps surname, as some foreign ministries print them.
   if (r.chance(0.05))
     return { name: `${last} ${first}`, printed: `Mr. ${last.toUpperCase()} ${first}`, title, country };
-  const middle = r.chance(0.1) ? ` ${r.pick(FIRST)}` : '';
+  const middle = r.chance(0.1) ? ` ${r.pick(FIRST_NAMES)}` : '';
   const name = `${first}${middle} ${last}`;
   return { name, printed: `${r.pick(HONORIFICS)}${name}`, title, country };
 };

@@ -310,14 +310,7 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         if (close < 0) break;
         const inner = span(s, tokens, j + 1, close).toLowerCase();
         if (/^(?:the )?(?:co-)?chair(?:man|woman|person)?$/.test(inner)) m.chair = true;
-        if (/video|remote/.test(inner)) {
-          m.attendance = 'video link';
-          m.attendanceExplicit = true;
-        }
-        if (/proxy/.test(inner)) {
-          m.attendance = 'represented';
-          m.attendanceExplicit = true;
-        }
+        noteAttendanceAside(m, inner);
         j = close + 1;
         m.extentEnd = j;
         continue;
@@ -412,14 +405,7 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
       if (close > 0) {
         const inner = span(s, tokens, e + 1, close).toLowerCase();
         if (/^(?:the )?chair/.test(inner)) m.chair = true;
-        if (/video|remote/.test(inner)) {
-          m.attendance = 'video link';
-          m.attendanceExplicit = true;
-        }
-        if (/proxy/.test(inner)) {
-          m.attendance = 'represented';
-          m.attendanceExplicit = true;
-        }
+        noteAttendanceAside(m, inner);
         m.extentEnd = close + 1;
       }
     }
@@ -1515,6 +1501,18 @@ export function findPeople(
     });
   }
   return { participants, mentionedPeople: mentioned, personTokens, chairs };
+}
+
+/** How a parenthesis after a name says the person attended: "(by video link)", "(remotely)", "(by proxy)". */
+function noteAttendanceAside(m: Mention, inner: string): void {
+  if (/video|remote/.test(inner)) {
+    m.attendance = 'video link';
+    m.attendanceExplicit = true;
+  }
+  if (/proxy/.test(inner)) {
+    m.attendance = 'represented';
+    m.attendanceExplicit = true;
+  }
 }
 
 const personMeta = new WeakMap<Person, { placeTokens: string[]; pinyin: boolean }>();
