@@ -10,19 +10,29 @@
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /** Every word of the document (lower case, hyphenated compounds whole), for the line-end hyphen decisions. */
-export function vocabulary(blocks: string[]): Set<string> {
-  const words = new Set<string>();
-  for (const block of blocks) {
-    for (const match of block.replace(/[\u2010\u2011]/g, '-').matchAll(WORD)) words.add(match[0].toLowerCase());
-  }
-  return words;
+export type Vocabulary = Pick<ReadonlySet<string>, 'has'>;
+
+/**
+ * The words of the document, built on first use: only a line or paragraph ending in a hyphen asks, and most
+ * documents have none, so most never pay for the set.
+ */
+export function vocabulary(blocks: string[]): Vocabulary {
+  let words: Vocabulary | undefined;
+  const build = () => {
+    const set = new Set<string>();
+    for (const block of blocks) {
+      for (const match of block.replace(/[\u2010\u2011]/g, '-').matchAll(WORD)) set.add(match[0].toLowerCase());
+    }
+    return set;
+  };
+  return { has: (word) => (words ??= build()).has(word) };
 }
 
 // First parts that are normally written with a hyphen even when the compound is not seen elsewhere.
 const COMPOUND_PREFIXES = new Set(['self', 'non', 'counter', 'anti', 'ex', 'well', 'all', 'cross', 'half', 'so']);
 
 /** Whether "left-" at a line end and "right" on the next line form a hyphenated compound (else one word). */
-function keepsHyphen(left: string, right: string, words: Set<string>): boolean {
+function keepsHyphen(left: string, right: string, words: Vocabulary): boolean {
   const lastPart = left.split('-').pop() ?? left;
   if (/^\p{Lu}/u.test(right)) return true; // Kassym-Jomart, Asia-Pacific
   if (/\p{N}$/u.test(lastPart) || /^\p{N}/u.test(right)) return true; // COVID-19-related, G-20
@@ -45,7 +55,7 @@ function lineEndHyphen(line: string): RegExpMatchArray | null {
 }
 
 /** Joins one candidate's wrapped lines. */
-export function joinLines(block: string, words: Set<string>): string {
+export function joinLines(block: string, words: Vocabulary): string {
   const lines = block.split('\n');
   const out = [lines[0]];
   for (let i = 1; i < lines.length; i++) {
@@ -166,7 +176,7 @@ function hasWords(p: string, n: number): boolean {
  */
 export function mergeBrokenParagraphs(
   paragraphs: string[],
-  words: Set<string>,
+  words: Vocabulary,
 ): { paragraphs: string[]; merged: number } {
   const runs: string[][] = [];
   let merged = 0;
