@@ -1,15 +1,15 @@
 // `npm run eval`: extraction quality on the hand-labeled evaluation set (test/eval/articles), for this project's
 // extractor (normalizeDocument then extractMetadata, what processDocument runs) and for an off-the-shelf baseline
-// (compromise + chrono-node) on the same normalized texts, one table per part of the split (tuned, held-aside),
-// then the median extraction time per document. Prints only; nothing is written.
-//   npm run eval                         both parts
-//   npm run eval -- --part tuned         one part (tuned | held-aside)
+// (compromise + chrono-node) on the same normalized texts, one table per part of the split (tuned, held-aside,
+// unseen), then the median extraction time per document. Prints only; nothing is written.
+//   npm run eval                         all three parts
+//   npm run eval -- --part tuned         one part (tuned | held-aside | unseen)
 //   npm run eval -- --part tuned --verbose [--only a01]   per-article differences from the labels
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { extractMetadata } from '../../lambdas/core/extract';
 import { baseline } from './baseline';
-import { evalArticles, type LabeledFile, normalized, type Part, sourceBytes } from './corpus';
+import { evalArticles, type LabeledFile, normalized, PARTS, type Part, sourceBytes } from './corpus';
 import { add, type Counts, type DocScore, type Predicted, prf, scoreDocument, zero } from './score';
 
 const { values } = parseArgs({
@@ -20,12 +20,16 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '5' },
   },
 });
-const parts: Part[] =
-  values.part === 'all' ? ['tuned', 'held-aside'] : values.part === 'tuned' ? ['tuned'] : ['held-aside'];
-if (!['all', 'tuned', 'held-aside'].includes(values.part ?? '')) {
-  console.error(`--part must be tuned, held-aside or all (got ${values.part})`);
+if (values.part !== 'all' && !PARTS.includes(values.part as Part)) {
+  console.error(`--part must be tuned, held-aside, unseen or all (got ${values.part})`);
   process.exit(2);
 }
+const parts: Part[] = values.part === 'all' ? [...PARTS] : [values.part as Part];
+const PART_TITLES: Record<Part, string> = {
+  tuned: 'Tuned part',
+  'held-aside': 'Held-aside part',
+  unseen: 'Unseen part',
+};
 const reps = Math.max(1, Number(values.reps) || 5);
 
 type Row = { file: LabeledFile; ours: DocScore; base: DocScore };
@@ -118,13 +122,7 @@ async function main() {
   for (const part of parts) {
     const mine = rows.filter((r) => r.file.part === part);
     if (mine.length === 0) continue;
-    console.log(
-      `\n${table(
-        part === 'tuned' ? 'Tuned part' : 'Held-aside part',
-        totals(mine.map((r) => r.ours)),
-        totals(mine.map((r) => r.base)),
-      )}`,
-    );
+    console.log(`\n${table(PART_TITLES[part], totals(mine.map((r) => r.ours)), totals(mine.map((r) => r.base)))}`);
   }
   // Timing: every document, warmed up, `reps` rounds; median milliseconds per document.
   const timeEach = (fn: (i: number) => void): number[] => {
