@@ -25,7 +25,12 @@ export function vocabulary(blocks: string[]): Vocabulary {
     }
     return set;
   };
-  return { has: (word) => (words ??= build()).has(word) };
+  return {
+    has: (word) => {
+      words ??= build();
+      return words.has(word);
+    },
+  };
 }
 
 // First parts that are normally written with a hyphen even when the compound is not seen elsewhere.
