@@ -1,5 +1,5 @@
 // Synthesizes the real CDK app (lib/app.ts, cdk.json's context, cdk-nag off) into OUTDIR, which makes
-// NodejsFunction run the local esbuild exactly as `cdk deploy` does, and prints where each function's
+// each function's local esbuild build (lib/bundling.ts, code splitting) run exactly as `cdk deploy` does, and prints where each function's
 // bundle landed, with the function's memory and environment from the template. Run in its own process:
 //   node --import tsx bench/lib/synth-bundles.ts OUTDIR
 import { readFileSync } from 'node:fs';

@@ -1,13 +1,18 @@
-// The Lambda bundles as deployed: the real CDK app is synthesized (bench/lib/synth-bundles.ts), so the bundles
-// are NodejsFunction's own esbuild output with lib/constructs/archive-function.ts's settings, not a copy of
-// them. Then: their sizes (and what fills them, from an esbuild metafile of the same settings), the cold import
-// time of each bundle in a fresh Node process with the deployed environment (NODE_OPTIONS=--enable-source-maps
-// included), and the ingest bundle's first invocation: a fresh process imports it with its AWS endpoints
-// pointing at s3rver + dynalite and handles one SQS-wrapped S3 event for the seed document.
+// The Lambda bundles as deployed: the real CDK app is synthesized (bench/lib/synth-bundles.ts), so the assets are
+// the output of lib/bundling.ts's esbuild build (code splitting: index.mjs, plus chunks/ that load lazily) with
+// the settings lib/constructs/archive-function.ts uses, not a copy of them. Then, per function:
+//   - the bytes a cold start loads: index.mjs and the chunks it imports statically, transitively (the headline
+//     "bundle" figure, read from the asset itself), and the whole asset with every lazy chunk;
+//   - what fills each part (an esbuild metafile from lib/bundling.ts's own options, cross-checked against the
+//     asset's cold-start bytes) and what each lazy format reader adds when its first document arrives;
+//   - the cold import time of index.mjs in a fresh Node process with the deployed environment
+//     (NODE_OPTIONS=--enable-source-maps included);
+//   - the ingest bundle's first invocation: a fresh process imports it with its AWS endpoints pointing at
+//     s3rver + dynalite and handles one SQS-wrapped S3 event for the seed document.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -17,29 +22,13 @@ import { ArchiveBucket } from '../../lambdas/store/archive-bucket';
 import { makeDynamoClient, makeS3Client } from '../../lambdas/store/clients';
 import { DocumentStore } from '../../lambdas/store/document-store';
 import { ensureTable } from '../../lambdas/store/provision';
+import { bundleOptions, coldStartFiles, ENTRY_FILE } from '../../lib/bundling';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynalite, startS3rver } from '../../lib/local/emulators';
 import { s3Notification, sqsEvent } from '../../test/support/events';
 import { type Log, runSection } from '../lib/section';
 import { median, round } from '../lib/stats';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-/** Mirror of lib/constructs/archive-function.ts's ESM_REQUIRE_BANNER, used only for the metafile analysis. */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __archiveCreateRequire } from 'node:module'; const require = __archiveCreateRequire(import.meta.url);";
-/** Mirror of the NodejsFunction bundling options in lib/constructs/archive-function.ts (for the analysis builds). */
-const MIRRORED_OPTIONS = {
-  bundle: true,
-  platform: 'node' as const,
-  format: 'esm' as const,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  banner: { js: ESM_REQUIRE_BANNER },
-  minify: true,
-  sourcemap: true,
-  sourcesContent: false,
-  logLevel: 'error' as const,
-};
-
 type Bundle = { logicalId: string; dir: string; memoryMb?: number; environment: Record<string, string> };
 type Synth = { stack: string; ms: number; ingest: Bundle; query: Bundle };
 
@@ -52,6 +41,8 @@ const PLACEHOLDERS = {
   AWS_ACCESS_KEY_ID: 'S3RVER',
   AWS_SECRET_ACCESS_KEY: 'S3RVER',
 };
+
+const kb = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
 
 const baseEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), NODE_NO_WARNINGS: '1' });
 
@@ -67,30 +58,85 @@ function synthesize(outdir: string): Synth & { source: string } {
   throw new Error(`cdk synth failed (status ${out.status}): ${out.stderr.slice(-2000)}`);
 }
 
-/** What fills a bundle: bytes in the output per package (esbuild metafile, the mirrored settings). */
-async function contributors(entry: string) {
-  const result = await build({
-    ...MIRRORED_OPTIONS,
-    entryPoints: [entry],
-    outfile: '/tmp/index.mjs',
-    write: false,
-    metafile: true,
-  });
-  const output = Object.entries(result.metafile.outputs).find(([k]) => k.endsWith('.mjs'))?.[1];
-  if (!output) throw new Error('no output in the metafile');
+const packageOf = (file: string) => {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  return m ? m[1] : file.split('/').slice(0, 3).join('/');
+};
+const top = (inputs: Record<string, { bytesInOutput: number }>[], n = 10) => {
   const byPackage = new Map<string, number>();
-  for (const [file, v] of Object.entries(output.inputs)) {
-    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-    const key = m ? m[1] : file.split('/').slice(0, 3).join('/');
-    byPackage.set(key, (byPackage.get(key) ?? 0) + v.bytesInOutput);
+  for (const map of inputs)
+    for (const [file, v] of Object.entries(map))
+      byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + v.bytesInOutput);
+  return [...byPackage]
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, bytes]) => ({ name, bytes }));
+};
+
+/** The normalizer's lazily imported readers: what loading each one adds to a warm container. */
+const LAZY_READERS = {
+  pdf: 'lambdas/core/normalize/pdf.ts',
+  docx: 'lambdas/core/normalize/docx.ts',
+  html: 'lambdas/core/normalize/html.ts',
+  markdown: 'lambdas/core/normalize/markdown.ts',
+  language: 'lambdas/core/normalize/language.ts',
+};
+
+/**
+ * What fills a bundle: an esbuild metafile from lib/bundling.ts's options (the build the asset came from), split
+ * into the cold-start part (the entry and its static imports) and the lazy chunks, bytes per package.
+ */
+async function contributors(entry: string) {
+  const outdir = mkdtempSync(join(tmpdir(), 'bench-meta-'));
+  try {
+    const result = await build({ ...bundleOptions(entry, outdir), write: false, logLevel: 'error' });
+    const outputs = Object.fromEntries(
+      Object.entries(result.metafile?.outputs ?? {})
+        .filter(([file]) => file.endsWith('.mjs'))
+        .map(([file, v]) => [relative(outdir, resolve(file)), v]),
+    );
+    const closure = (start: string, kinds: string[], exclude = new Set<string>()) => {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file) || exclude.has(file) || !outputs[file]) return;
+        seen.add(file);
+        for (const i of outputs[file].imports) if (kinds.includes(i.kind)) visit(relative(outdir, resolve(i.path)));
+      };
+      visit(start);
+      return seen;
+    };
+    const eager = closure(ENTRY_FILE, ['import-statement']);
+    const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + outputs[f].bytes, 0);
+    const lazy = Object.keys(outputs).filter((f) => !eager.has(f));
+    const readers = Object.fromEntries(
+      Object.entries(LAZY_READERS).map(([name, source]) => {
+        const chunk = Object.keys(outputs).find((f) => outputs[f].entryPoint === source);
+        if (!chunk) return [name, null];
+        // Its chunk, the chunks that chunk imports (statically or, as pdf.js is, dynamically), minus what is loaded.
+        const adds = closure(chunk, ['import-statement', 'dynamic-import'], eager);
+        return [
+          name,
+          {
+            bytes: sum(adds),
+            top: top(
+              [...adds].map((f) => outputs[f].inputs),
+              4,
+            ),
+          },
+        ];
+      }),
+    );
+    return {
+      coldStartBytes: sum(eager),
+      totalBytes: sum(Object.keys(outputs)),
+      coldStartTop: top([...eager].map((f) => outputs[f].inputs)),
+      lazyTop: top(lazy.map((f) => outputs[f].inputs)),
+      lazyReaders: readers,
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
   }
-  return {
-    bytes: output.bytes,
-    top: [...byPackage]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 10)
-      .map(([name, bytes]) => ({ name, bytes })),
-  };
 }
 
 const IMPORT_SCRIPT =
@@ -198,7 +244,7 @@ async function firstInvocations(ingest: Bundle, runs: number, log: Log) {
         ARCHIVE_BUCKET: 'archive',
         AWS_ENDPOINT_URL_S3: s3rver.endpoint,
         AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-        BENCH_MODULE: pathToFileURL(join(ingest.dir, 'index.mjs')).href,
+        BENCH_MODULE: pathToFileURL(join(ingest.dir, ENTRY_FILE)).href,
         BENCH_EVENTS: eventsFile,
         BENCH_RESULT: resultFile,
       });
@@ -226,18 +272,28 @@ async function firstInvocations(ingest: Bundle, runs: number, log: Log) {
   }
 }
 
-/** Cold import of a part of the ingest code alone (mirrored settings): where the import time goes. */
+/** Cold import of a part of the ingest code alone (lib/bundling.ts's options, no source maps): where the import time goes. */
 async function partImport(name: string, source: string, dir: string, runs: number) {
-  const outfile = join(dir, `${name}.mjs`);
+  const entry = join(dir, `${name}.ts`);
+  const outdir = join(dir, name);
+  // Absolute paths, so the part can live outside the project; packages resolve from the project's node_modules.
+  writeFileSync(
+    entry,
+    source.replace(/'\.\/(lambdas\/[^']+)'/g, (_, path) => `'${join(ROOT, path)}'`),
+  );
   await build({
-    ...MIRRORED_OPTIONS,
+    ...bundleOptions(entry, outdir),
     sourcemap: false,
-    stdin: { contents: source, resolveDir: ROOT, loader: 'ts' },
-    outfile,
+    nodePaths: [join(ROOT, 'node_modules')],
+    logLevel: 'error',
   });
+  const file = join(outdir, ENTRY_FILE);
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await coldImport(outfile, PLACEHOLDERS)).importMs);
-  return { bytes: statSync(outfile).size, coldImportMs: round(median(times)) };
+  for (let i = 0; i < runs; i++) times.push((await coldImport(file, PLACEHOLDERS)).importMs);
+  return {
+    bytes: coldStartFiles(outdir).reduce((n, f) => n + statSync(join(outdir, f)).size, 0),
+    coldImportMs: round(median(times)),
+  };
 }
 
 await runSection('bundle', async (args, log) => {
@@ -247,13 +303,26 @@ await runSection('bundle', async (args, log) => {
     const synth = synthesize(outdir);
     log(`synthesized ${synth.stack} with bundling in ${synth.ms} ms`);
     const sizes = (b: Bundle) => {
-      const code = readFileSync(join(b.dir, 'index.mjs'));
-      const map = readFileSync(join(b.dir, 'index.mjs.map'));
+      const files = (readdirSync(b.dir, { recursive: true }) as string[]).filter((f) =>
+        statSync(join(b.dir, f)).isFile(),
+      );
+      const code = files.filter((f) => f.endsWith('.mjs'));
+      const maps = files.filter((f) => f.endsWith('.mjs.map'));
+      const bytesOf = (list: string[]) => list.reduce((n, f) => n + statSync(join(b.dir, f)).size, 0);
+      const coldStart = coldStartFiles(b.dir);
       return {
-        bytes: code.length,
-        sourceMapBytes: map.length,
-        // The deployment package is the zip of the asset folder (bundle + source map).
-        zipBytesApprox: deflateRawSync(code, { level: 9 }).length + deflateRawSync(map, { level: 9 }).length,
+        // What a cold start loads and parses: index.mjs and the chunks it imports statically.
+        bytes: bytesOf(coldStart),
+        coldStartFiles: coldStart.length,
+        // The whole asset's code, with every lazy chunk (loaded only when a document needs it).
+        totalBytes: bytesOf(code),
+        chunks: code.length - 1,
+        sourceMapBytes: bytesOf(maps),
+        // The deployment package is the zip of the asset folder (code + source maps).
+        zipBytesApprox: files.reduce(
+          (n, f) => n + deflateRawSync(readFileSync(join(b.dir, f)), { level: 9 }).length,
+          0,
+        ),
       };
     };
     const ingestSizes = sizes(synth.ingest);
@@ -262,17 +331,34 @@ await runSection('bundle', async (args, log) => {
       contributors(join(ROOT, 'lambdas/ingest/handler.ts')),
       contributors(join(ROOT, 'lambdas/query/handler.ts')),
     ]);
+    for (const [name, size, content] of [
+      ['ingest', ingestSizes, ingestContent],
+      ['query', querySizes, queryContent],
+    ] as const) {
+      log(
+        `${name}: cold start loads ${kb(size.bytes)} (index.mjs + ${size.coldStartFiles - 1} static chunks), ` +
+          `whole asset ${kb(size.totalBytes)} (${size.chunks} chunks)` +
+          (content.coldStartBytes === size.bytes
+            ? ''
+            : `; the metafile analysis says ${content.coldStartBytes} bytes, not ${size.bytes} (sources edited since the synth?)`),
+      );
+    }
+    log(
+      `ingest lazy readers: ${Object.entries(ingestContent.lazyReaders)
+        .map(([name, r]) => `${name} +${r ? kb(r.bytes) : '?'}`)
+        .join(', ')}`,
+    );
 
     // Cold imports, round-robin over the four variants so that machine noise spreads evenly.
     const variants = {
-      ingest: { file: join(synth.ingest.dir, 'index.mjs'), env: { ...synth.ingest.environment, ...PLACEHOLDERS } },
+      ingest: { file: join(synth.ingest.dir, ENTRY_FILE), env: { ...synth.ingest.environment, ...PLACEHOLDERS } },
       ingestNoSourceMaps: {
-        file: join(synth.ingest.dir, 'index.mjs'),
+        file: join(synth.ingest.dir, ENTRY_FILE),
         env: { ...synth.ingest.environment, ...PLACEHOLDERS, NODE_OPTIONS: '' },
       },
-      query: { file: join(synth.query.dir, 'index.mjs'), env: { ...synth.query.environment, ...PLACEHOLDERS } },
+      query: { file: join(synth.query.dir, ENTRY_FILE), env: { ...synth.query.environment, ...PLACEHOLDERS } },
       queryNoSourceMaps: {
-        file: join(synth.query.dir, 'index.mjs'),
+        file: join(synth.query.dir, ENTRY_FILE),
         env: { ...synth.query.environment, ...PLACEHOLDERS, NODE_OPTIONS: '' },
       },
     };
@@ -288,6 +374,11 @@ await runSection('bundle', async (args, log) => {
         times[name as keyof typeof variants].push(await coldImport(v.file, v.env));
     const med = (name: keyof typeof variants) => round(median(times[name].map((t) => t.importMs)));
     log(`cold import (median of ${runs}): ingest ${med('ingest')} ms, query ${med('query')} ms`);
+    const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    log(
+      `targets: ingest cold-start bytes ${kb(ingestSizes.bytes)} ≤ 1 MB ${verdict(ingestSizes.bytes <= 1_000_000)}; ` +
+        `ingest cold import ${med('ingest')} ms ≤ 150 ms ${verdict(med('ingest') <= 150)}`,
+    );
 
     // Where the ingest import time goes: each part bundled alone (shared dependencies count in each).
     const partsDir = join(outdir, 'parts');
@@ -323,10 +414,14 @@ await runSection('bundle', async (args, log) => {
 
     const first = await firstInvocations(synth.ingest, args.quick ? 2 : 7, log);
     return {
-      source: `${synth.source} (NodejsFunction's esbuild, settings of lib/constructs/archive-function.ts)`,
+      source: `${synth.source} (lib/bundling.ts's esbuild build with code splitting, as lib/constructs/archive-function.ts deploys it)`,
       node: process.version,
+      // Headline sizes: the bytes a cold start loads (index.mjs + the chunks it imports statically).
       ingestBytes: ingestSizes.bytes,
       queryBytes: querySizes.bytes,
+      // The whole assets, lazy chunks included.
+      ingestTotalBytes: ingestSizes.totalBytes,
+      queryTotalBytes: querySizes.totalBytes,
       coldImportMs: med('ingest'),
       ingest: {
         ...ingestSizes,
@@ -338,8 +433,11 @@ await runSection('bundle', async (args, log) => {
         ),
         coldImportNoSourceMapsMs: med('ingestNoSourceMaps'),
         freshProcessMs: round(median(times.ingest.map((t) => t.processMs))),
-        metafileBytes: ingestContent.bytes,
-        top: ingestContent.top,
+        metafileColdStartBytes: ingestContent.coldStartBytes,
+        metafileTotalBytes: ingestContent.totalBytes,
+        top: ingestContent.coldStartTop,
+        lazyTop: ingestContent.lazyTop,
+        lazyReaders: ingestContent.lazyReaders,
         firstInvocation: first,
       },
       query: {
@@ -348,13 +446,15 @@ await runSection('bundle', async (args, log) => {
         coldImportMs: med('query'),
         coldImportNoSourceMapsMs: med('queryNoSourceMaps'),
         freshProcessMs: round(median(times.query.map((t) => t.processMs))),
-        metafileBytes: queryContent.bytes,
-        top: queryContent.top,
+        metafileColdStartBytes: queryContent.coldStartBytes,
+        metafileTotalBytes: queryContent.totalBytes,
+        top: queryContent.coldStartTop,
+        lazyTop: queryContent.lazyTop,
         firstInvocation:
           'not measured: the handler fetches its cursor key from Secrets Manager, which has no local emulator here',
       },
       ingestParts: {
-        note: 'each part bundled alone and imported cold, without source maps; shared dependencies count in each',
+        note: 'each part bundled alone (code splitting, lazy chunks not loaded) and imported cold, without source maps; shared dependencies count in each',
         ...parts,
       },
       coldImportRuns: runs,

@@ -1,18 +1,22 @@
 // Parsing S3 event notifications as SQS delivers them, validated with zod. Keys arrive URL-encoded
-// with '+' for spaces (design section 8); they are decoded here, once.
-import { z } from 'zod';
+// with '+' for spaces (design section 8); they are decoded here, once. zod/mini (the tree-shakable API) keeps
+// the ingest bundle small; its English messages are registered as the classic API does.
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+
+if (!z.config().localeError) z.config(en());
 
 const s3EventRecord = z.object({
   eventName: z.string(),
   eventTime: z.string(),
   s3: z.object({
-    bucket: z.object({ name: z.string().min(1) }),
+    bucket: z.object({ name: z.string().check(z.minLength(1)) }),
     object: z.object({
-      key: z.string().min(1),
-      size: z.number().int().nonnegative().optional(),
-      eTag: z.string().optional(),
-      versionId: z.string().optional(),
-      sequencer: z.string().optional(),
+      key: z.string().check(z.minLength(1)),
+      size: z.optional(z.number().check(z.int(), z.nonnegative())),
+      eTag: z.optional(z.string()),
+      versionId: z.optional(z.string()),
+      sequencer: z.optional(z.string()),
     }),
   }),
 });

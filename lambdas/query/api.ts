@@ -1,10 +1,12 @@
 // The query API (design section 5) as one function from an API Gateway HTTP API (payload 2.0)
 // event to a response. The Lambda entry and the local stack's HTTP server both call it.
 // Everything a client sends is validated with zod: a bad request is a 400 that says what is
-// wrong, an unknown id a 404, and a 500 only ever means a fault on our side.
+// wrong, an unknown id a 404, and a 500 only ever means a fault on our side. zod/mini (the tree-shakable API)
+// keeps the query bundle small; its English messages are registered as the classic API does.
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 // Only the country module: the query Lambda has no use for the rest of the extractor.
 import { normalizeCountry } from '../core/extract/countries';
 import { InvalidCursor } from '../store/cursor';
@@ -23,6 +25,8 @@ class HttpError extends Error {
   }
 }
 
+if (!z.config().localeError) z.config(en());
+
 const json = (statusCode: number, body: unknown): Response => ({
   statusCode,
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
@@ -30,42 +34,50 @@ const json = (statusCode: number, body: unknown): Response => ({
 });
 const error = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
-const realDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((d) => {
+const realDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+  z.refine((d) => {
     const t = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-  }, 'is not a real calendar date');
+  }, 'is not a real calendar date'),
+);
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const limit = (max: number, fallback: number) =>
   z
     .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`))
-    .default(fallback);
+    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+const limit = (max: number, fallback: number) =>
+  z._default(
+    z.pipe(
+      z.pipe(z.string().check(z.regex(/^\d+$/, 'must be a whole number')), z.transform(Number)),
+      z.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(max, `must be at most ${max}`)),
+    ),
+    fallback,
+  );
 
 const documentsQuery = z
   .strictObject({
-    from: realDate.optional(),
-    to: realDate.optional(),
-    participant: text(200).optional(),
-    organization: text(200).optional(),
-    country: text(100).optional(),
-    status: z.enum(['processed', 'rejected']).optional(),
+    from: z.optional(realDate),
+    to: z.optional(realDate),
+    participant: z.optional(text(200)),
+    organization: z.optional(text(200)),
+    country: z.optional(text(100)),
+    status: z.optional(z.enum(['processed', 'rejected'])),
     limit: limit(100, 20),
-    cursor: text(2048).optional(),
+    cursor: z.optional(text(2048)),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+  .check(
+    z.refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] }),
+  );
 
 const participantsQuery = z.strictObject({ prefix: text(100), limit: limit(200, 50) });
 const noQuery = z.strictObject({});
 
 const ID = /^[0-9a-f]{20}$/;
 
-const parse = <T extends z.ZodType>(schema: T, params: Record<string, string | undefined> | undefined): z.infer<T> => {
+const parse = <T extends z.ZodMiniType>(
+  schema: T,
+  params: Record<string, string | undefined> | undefined,
+): z.infer<T> => {
   const result = schema.safeParse(params ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];

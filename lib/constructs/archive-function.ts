@@ -1,18 +1,24 @@
-// A Node.js Lambda function of this project: Node 22 on arm64, bundled by the local esbuild into
-// one minified ESM file with source maps, its own log group with a retention, and its own role
-// that starts with no permission at all (no AWSLambdaBasicExecutionRole: the role may write to
-// its own log group and nothing else until the stack grants it more, statement by statement).
-import { type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+// A Node.js Lambda function of this project: Node 22 on arm64, its own log group with a retention, and its own
+// role that starts with no permission at all (no AWSLambdaBasicExecutionRole: the role may write to its own log
+// group and nothing else until the stack grants it more, statement by statement).
+//
+// The code is our own esbuild build (lib/bundling.ts), not NodejsFunction's: minified ESM for node22 with source
+// maps and the createRequire banner, the AWS SDK bundled, and code splitting. The handler is `index.mjs`; what
+// only some documents need (pdf.js, mammoth, linkedom + Readability, marked + yaml, franc-min) sits in lazily
+// imported chunks under `chunks/`, so a cold start parses under a quarter of the code (NodejsFunction builds with
+// --outfile and cannot split). The build runs locally at synth through Code.fromAsset's `local` bundling (no
+// Docker: the image is never used), once per entry and process; synths that skip bundling (the
+// `aws:cdk:bundling-stacks` context, as most infrastructure tests do) do not build at all.
+import { dirname, resolve } from 'node:path';
+import { AssetHashType, DockerImage, type Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { bundleHandlerInto, ENTRY_FILE } from '../bundling';
 import type { Stage } from '../settings';
 
-/** Lets ESM bundles load CommonJS dependencies that call `require` (a well-known esbuild banner). */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __archiveCreateRequire } from 'node:module'; const require = __archiveCreateRequire(import.meta.url);";
+export { ESM_REQUIRE_BANNER } from '../bundling';
 
 export interface ArchiveFunctionProps {
   readonly stage: Stage;
@@ -27,7 +33,7 @@ export interface ArchiveFunctionProps {
 }
 
 export class ArchiveFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -43,9 +49,22 @@ export class ArchiveFunction extends Construct {
       description: `Execution role of ${props.description}`,
     });
     this.logGroup.grantWrite(this.role);
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    const entry = resolve(props.entry);
+    this.function = new lambda.Function(this, 'Function', {
+      // The asset is the build output (hashed as such); the entry's folder is only the nominal source.
+      code: lambda.Code.fromAsset(dirname(entry), {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          image: DockerImage.fromRegistry('dummy'), // never pulled: local bundling always succeeds
+          local: {
+            tryBundle(outputDir) {
+              bundleHandlerInto(entry, outputDir);
+              return true;
+            },
+          },
+        },
+      }),
+      handler: `${ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
@@ -55,20 +74,6 @@ export class ArchiveFunction extends Construct {
       logGroup: this.logGroup,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle the pinned @aws-sdk v3 clients instead of relying on the runtime's copy, so the
-        // deployed code runs the same SDK versions as the tests and the local stack.
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
-        logLevel: LogLevel.WARNING,
-      },
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',

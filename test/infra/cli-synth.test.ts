@@ -1,9 +1,9 @@
 // `cdk synth -c stage=prod` as a user runs it: the real CLI, offline, with no AWS credentials, no
 // Docker (CDK_DOCKER points at `false`, so any Docker bundling attempt would fail) and template
-// validation on. The handlers are bundled by the local esbuild.
+// validation on. The handlers are bundled by the local esbuild (lib/bundling.ts, with code splitting).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -79,7 +79,7 @@ describe('npx cdk synth -c stage=prod (offline, no credentials)', () => {
     );
   });
 
-  it('bundles each handler into one ESM file with the createRequire banner and a source map', () => {
+  it('bundles each handler into an ESM entry (index.mjs, lazy chunks beside it) with the banner and source maps', () => {
     const functions = Object.entries(template.Resources).filter(
       ([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties?.Runtime === 'nodejs22.x',
     );
@@ -95,6 +95,14 @@ describe('npx cdk synth -c stage=prod (offline, no credentials)', () => {
       assert.match(code, /export\s*\{[^}]*\bas handler\b/, `${id}: no exported handler`);
       assert.match(code, /\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
       assert.ok(existsSync(join(outdir, assetPath, 'index.mjs.map')), `${id}: no source map`);
+      // Code splitting (lib/bundling.ts): the rest of the code sits in chunks/, each with its banner and map.
+      const chunks = readdirSync(join(outdir, assetPath, 'chunks')).filter((f) => f.endsWith('.mjs'));
+      assert.ok(chunks.length > 0, `${id}: no chunks`);
+      for (const chunk of chunks) {
+        const chunkCode = readFileSync(join(outdir, assetPath, 'chunks', chunk), 'utf8');
+        assert.ok(chunkCode.startsWith(ESM_REQUIRE_BANNER), `${id}: ${chunk} does not start with the banner`);
+        assert.ok(existsSync(join(outdir, assetPath, 'chunks', `${chunk}.map`)), `${id}: ${chunk} has no source map`);
+      }
     }
   });
 });

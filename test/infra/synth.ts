@@ -42,7 +42,7 @@ export interface SynthOptions {
   /**
    * Bundle the Lambda handlers with esbuild (default off: the template is the same but for the
    * asset hashes, and the templates stay testable while the handlers are being written). The
-   * `cdk synth` test (cli-synth.test.ts) bundles for real and checks the bundles.
+   * `cdk synth` test (cli-synth.test.ts) and bundle.test.ts bundle for real and check the bundles.
    */
   readonly bundle?: boolean;
 }

@@ -6,16 +6,17 @@
 //
 // Normalizing the `text` of a result again (as a .txt) gives the same text: every step is idempotent and the
 // boilerplate/rejoin loop runs to its fixed point.
+//
+// The format readers that only some documents need (PDF: pdf.js; DOCX: mammoth; HTML: linkedom + Readability;
+// Markdown: marked + yaml) and franc's language profiles (behind the English fast path) are loaded with dynamic
+// import() on the first document that needs them: the Lambda bundle emits them as separate chunks, so a cold
+// start parses none of them, and tsx (tests, CLI, local stack) resolves the same imports from the sources.
 
 import { removeBoilerplate } from './boilerplate';
 import { declaredCharset, decodeText } from './decode';
 import { detectContainer, detectTextFormat } from './detect-format';
-import { extractDocx } from './docx';
-import { extractHtml } from './html';
-import { detectLanguage } from './language';
+import { clearlyEnglish } from './english';
 import { Deadline, NORMALIZE_LIMITS, type NormalizeLimits, reject } from './limits';
-import { extractMarkdown } from './markdown';
-import { extractPdf } from './pdf';
 import { cleanInline, cleanParagraph, joinLines, mergeBrokenParagraphs, toAscii, vocabulary } from './repair';
 import { textToBlocks } from './text';
 import type { DocumentFormat, Extracted, NormalizedDocument, NormalizeInput } from './types';
@@ -23,6 +24,16 @@ import type { DocumentFormat, Extracted, NormalizedDocument, NormalizeInput } fr
 export { formatFromName } from './detect-format';
 export { NORMALIZE_LIMITS } from './limits';
 export type { NormalizedDocument, NormalizeInput } from './types';
+
+/** detectLanguage of ./language, with its English fast path taken before franc-min is loaded. */
+async function detectLanguage(
+  text: string,
+  minChars: number,
+): Promise<{ language: string | null; warnings: string[] }> {
+  if (text.length < minChars) return { language: null, warnings: [] };
+  if (clearlyEnglish(text)) return { language: 'en', warnings: [] };
+  return (await import('./language')).detectLanguage(text, minChars);
+}
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
@@ -51,9 +62,12 @@ async function extract(
 ): Promise<{ format: DocumentFormat; encoding: string; extracted: Extracted }> {
   const { bytes, key, contentType } = input;
   const container = detectContainer(bytes, key, contentType);
-  if (container === 'pdf')
+  if (container === 'pdf') {
+    const { extractPdf } = await import('./pdf');
     return { format: 'pdf', encoding: 'binary', extracted: await extractPdf(bytes, limits, deadline) };
+  }
   if (container === 'zip') {
+    const { extractDocx } = await import('./docx');
     return { format: 'docx', encoding: 'binary', extracted: await extractDocx(bytes, limits, deadline) };
   }
   const decoded = decodeText(bytes, declaredCharset(bytes, contentType));
@@ -64,9 +78,9 @@ async function extract(
   deadline.check('decoding');
   const extracted =
     format === 'html'
-      ? extractHtml(decoded.text, limits)
+      ? (await import('./html')).extractHtml(decoded.text, limits)
       : format === 'markdown'
-        ? extractMarkdown(decoded.text, limits)
+        ? (await import('./markdown')).extractMarkdown(decoded.text, limits)
         : { ...textToBlocks(decoded.text), title: null, publishedDate: null };
   extracted.warnings.unshift(...decoded.warnings);
   return { format, encoding: decoded.encoding, extracted };
@@ -128,7 +142,7 @@ export async function normalizeDocument(
   deadline.check('boilerplate');
 
   const text = paragraphs.join('\n\n');
-  const { language, warnings: languageWarnings } = detectLanguage(text, lim.minLanguageChars);
+  const { language, warnings: languageWarnings } = await detectLanguage(text, lim.minLanguageChars);
   warnings.push(...languageWarnings);
   return {
     format,

@@ -1,6 +1,8 @@
 // Language identification with franc-min (trigram profiles of the ~80 most spoken languages, ISO 639-3),
 // mapped to ISO 639-1. franc looks at the first 2048 characters, so the cost does not grow with the document.
+// The normalizer imports this module lazily (index.ts), after the English fast path (english.ts) has said no.
 import { franc } from 'franc-min';
+import { clearlyEnglish } from './english';
 
 // franc-min labels short Hindi samples as its close relatives (Maithili, Bhojpuri, Magahi) now and then; in an
 // archive of meeting reports Hindi is by far the likelier, so those map to 'hi'.
@@ -13,28 +15,6 @@ dan:da nob:nb fin:fi heb:he kat:ka hye:hy ckb:ku pbu:ps mai:hi bho:hi mag:hi`
     .split(/\s+/)
     .map((pair) => pair.split(':')),
 );
-
-// Words frequent in English prose and rare in the other languages franc-min knows. Meeting reports are mostly
-// English: when these make up a good share of the opening words, that settles it without franc's trigram scoring
-// of ~80 profiles, which cost about 2 ms a document (the whole extraction budget).
-const ENGLISH_MARKERS = new Set(
-  'the and of to that for with was were by from has have said will this which their been would also after who its are'.split(
-    ' ',
-  ),
-);
-const SAMPLE_CHARS = 2048;
-
-function clearlyEnglish(text: string): boolean {
-  const words =
-    text
-      .slice(0, SAMPLE_CHARS)
-      .toLowerCase()
-      .match(/[a-z]+/g) ?? [];
-  if (words.length < 40) return false;
-  let hits = 0;
-  for (const w of words) if (ENGLISH_MARKERS.has(w)) hits++;
-  return hits / words.length >= 0.15;
-}
 
 export function detectLanguage(text: string, minChars: number): { language: string | null; warnings: string[] } {
   if (text.length < minChars) return { language: null, warnings: [] };

@@ -2,9 +2,9 @@
 // esbuild). Lines come from the text items' baselines; a paragraph ends where the vertical gap is clearly
 // wider than the usual line spacing, at a change of font size, and at a page end (repair rejoins sentences
 // that run across pages). Page numbers and running headers/footers are dropped.
-// pdf.js is a third of the ingest bundle (1.3 MB minified) but costs no start-up time until the first PDF arrives:
-// getResolvedPDFJS loads it with a dynamic import, which esbuild keeps lazy (a deferred module initializer) inside
-// the single-file bundle; only its parse is paid at cold start (scripts/measure-normalize.ts measures both).
+// pdf.js is the largest part of the ingest asset (1.3 MB minified) but costs nothing at a cold start: this module
+// is imported lazily by the normalizer (index.ts), and getResolvedPDFJS loads pdf.js with a dynamic import of its
+// own; the Lambda build (lib/bundling.ts) splits both into chunks that load with the first PDF.
 import { getResolvedPDFJS } from 'unpdf';
 import { isDocumentRejection } from '../errors';
 import { type Deadline, type NormalizeLimits, reject } from './limits';
