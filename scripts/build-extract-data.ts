@@ -43,6 +43,16 @@ const overrides = JSON.parse(readFileSync(join(dataDir, 'country-overrides.json'
 const latin = (s: string) => /^[\p{Script=Latin}\s.'’()-]+$/u.test(s) && !s.includes(',');
 const isCode = (s: string) => /^[A-Z]{2,3}$/.test(s);
 
+// Spanish and Portuguese short names ("Brasil", "Francia", "Panamá"), for reports in those languages: only
+// Latin-script single words of five letters or more that are not English words ("Gana" is part of too many
+// names; "Chile" is already the English name).
+const lexiconTags = (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
+const englishWord = (s: string) => s.toLowerCase() in lexiconTags;
+const translated = (c: (typeof worldCountries)[number]): string[] =>
+  (['spa', 'por'] as const)
+    .map((lang) => (c.translations as Record<string, { common: string } | undefined>)[lang]?.common ?? '')
+    .filter((s) => s.length >= 5 && latin(s) && !/\s/.test(s) && !englishWord(s));
+
 const entries: CountryEntry[] = [];
 for (const c of worldCountries) {
   const o = overrides.countries[c.cca3] ?? {};
@@ -50,6 +60,7 @@ for (const c of worldCountries) {
   const aliases = new Set<string>([c.name.common, c.name.official]);
   for (const s of c.altSpellings) if (latin(s) && (!isCode(s) || overrides.aliasCodes.includes(s))) aliases.add(s);
   for (const s of o.aliases ?? []) aliases.add(s);
+  for (const s of translated(c)) aliases.add(s);
   // "Republic of the Maldives" is also printed "Republic of Maldives".
   for (const s of [...aliases]) if (/ of the /.test(s)) aliases.add(s.replace(/ of the /, ' of '));
   for (const s of o.dropAliases ?? []) aliases.delete(s);

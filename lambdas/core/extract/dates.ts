@@ -12,6 +12,10 @@ export type DateCandidate = {
   paragraph: number;
   score: number;
   text: string;
+  /** the date follows "opened", "began" … */
+  opening?: boolean;
+  /** the clause says the meeting "concluded", "closed" … before the date */
+  closing?: boolean;
 };
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -34,7 +38,14 @@ const MONTH_RE =
 // Month names are capitalized in running text ("may" and "march" are verbs); weekdays and today/yesterday
 // are checked case-insensitively.
 const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`);
-const HAS_DAY_HINT = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/i;
+const HAS_DAY_HINT =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this (?:morning|afternoon|evening))\b/i;
+// Spanish reports ("martes, 14 de abril de 2026", "acordaron el lunes"): chrono-node's Spanish parser, and Spanish
+// weekdays resolved like English ones.
+const ES_DATE_HINT =
+  /\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/i;
+const ES_WEEKDAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
+const ES_DAY = /\bel (lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b(?!,?\s*\d)/gi;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoOf = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
@@ -60,12 +71,45 @@ const monthIndex = (m: string): number => {
 
 type Parsed = { date: string; end: string | null; index: number; length: number; yearCertain: boolean };
 
+// The event-date pass and the other-day pass read the same sentences against the same reference: chrono-node runs
+// once per sentence of a document. extractMetadata empties the cache for every document, so a benchmark that
+// repeats documents measures no saving a real run would not have, and a result read without a reference (which
+// depends on today's date) never outlives the document.
+const parsedCache = new Map<string, Map<string, readonly Parsed[]>>();
+/** Spanish date parsing is on for documents identified as Spanish or Portuguese (and those of unknown language). */
+let romance = true;
+export const forgetParsedDates = (language: string | null = null): void => {
+  parsedCache.clear();
+  romance = language === null || language === 'es' || language === 'pt';
+};
+
 /** Full dates (day certain) in a piece of text, with ranges; years implied from the reference. */
-export function parseDates(text: string, reference: string | null): Parsed[] {
-  if (!HAS_DATE_HINT.test(text) && !HAS_DAY_HINT.test(text)) return [];
+export function parseDates(text: string, reference: string | null): readonly Parsed[] {
+  let byText = parsedCache.get(reference ?? '');
+  if (byText === undefined) {
+    byText = new Map();
+    parsedCache.set(reference ?? '', byText);
+  }
+  let hit = byText.get(text);
+  if (hit === undefined) {
+    hit = parseDatesUncached(text, reference);
+    if (byText.size >= 4000) byText.clear();
+    byText.set(text, hit);
+  }
+  return hit;
+}
+
+function parseDatesUncached(text: string, reference: string | null): Parsed[] {
+  const spanish = romance && ES_DATE_HINT.test(text);
+  const spanishDay = romance && /\bel (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/i.test(text);
+  if (!HAS_DATE_HINT.test(text) && !HAS_DAY_HINT.test(text) && !spanish && !spanishDay) return [];
   const ref = reference ? toUtc(reference) : new Date();
   const out: Parsed[] = [];
   const results = chrono.strict.parse(text, { instant: ref, timezone: 0 });
+  if (spanish) {
+    for (const r of chrono.es.strict.parse(text, { instant: ref, timezone: 0 }))
+      if (!results.some((x) => x.index < r.index + r.text.length && r.index < x.index + x.text.length)) results.push(r);
+  }
   for (const r of results) {
     if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
     const y = r.start.get('year')!;
@@ -109,18 +153,36 @@ export function parseDates(text: string, reference: string | null): Parsed[] {
   // Weekdays, today, yesterday: resolved against the reference.
   if (reference) {
     const wd =
-      /\b(?:(?:on|last|this|late on|early on|earlier on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))(?!['’]s)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)\b/gi;
+      /\b(?:(?:on|last|this|late on|early on|earlier on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))(?!['’]s)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)\b|\b(?:last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b/gi;
     for (let m = wd.exec(text); m; m = wd.exec(text)) {
       if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
       // "on Friday, 27 March" is a full date chrono already has.
-      const day = (m[1] ?? m[2]).toLowerCase();
+      // "last Thursday('s meeting)": the one before the reference, a week back when the reference is that weekday.
+      const day = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+      let date = resolveWeekday(day, reference);
+      if (date === reference && /^last\b/i.test(m[0])) date = addDays(date, -7);
       out.push({
-        date: resolveWeekday(day, reference),
+        date,
         end: null,
         index: m.index,
         length: m[0].length,
         yearCertain: true,
       });
+    }
+    if (spanishDay) {
+      ES_DAY.lastIndex = 0;
+      for (let m = ES_DAY.exec(text); m; m = ES_DAY.exec(text)) {
+        if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
+        const k = ES_WEEKDAYS.indexOf(m[1].toLowerCase().replace('mie', 'mié').replace('saba', 'sába'));
+        if (k < 0) continue;
+        out.push({
+          date: resolveWeekday(WEEKDAYS[k], reference),
+          end: null,
+          index: m.index,
+          length: m[0].length,
+          yearCertain: true,
+        });
+      }
     }
     const rel = /\b(today|yesterday|this (?:morning|afternoon|evening))\b/gi;
     for (let m = rel.exec(text); m; m = rel.exec(text)) {
@@ -132,11 +194,14 @@ export function parseDates(text: string, reference: string | null): Parsed[] {
 }
 
 const EVENT_WORDS =
-  /\b(?:met|meet|meets|meeting|summit|talks|held|hold|convened|took place|takes place|attended|chaired|hosted|session|conference|forum|gathered|ministerial|opened|voted|debate|assembly|discussed|visit|visited|agreed|signed|adopted|ended|concluded)\b/i;
+  /\b(?:met|meet|meets|meeting|summit|talks|held|hold|convened|took place|takes place|attended|chaired|hosted|session|conference|forum|gathered|ministerial|opened|voted|debate|assembly|discussed|visit|visited|agreed|signed|adopted|ended|concluded|roundtable|round table|workshop|hearing|retreat|plenary|symposium|seminar|reuni[oó]n|cumbre|encuentro|sesi[oó]n|celebrad[ao]|acordaron|se reunieron)\b/i;
 const FUTURE =
-  /\b(?:will|shall|next|upcoming|planned|plans|scheduled|expected|to be (?:held|hosted)|pencilled|penciled|would|closes on|deadline|until|due to|set to|is to|are to)\b/i;
+  /\b(?:will|shall|next|upcoming|planned|plans|scheduled|expected|to be (?:held|hosted)|pencilled|penciled|would|closes on|deadline|until|due to|set to|is to|are to|pr[oó]xim[oa]|previst[oa]|se celebrar[aá]|se reunir[aá]n?)\b/i;
 const OTHER_EVENT =
   /\b(?:previous|last (?:year|month|week|march|april|may|june|july|august|september|october|november|december|january|february)|since|founded|ended|retired|struck|telephone|phone call|courtesy call|separate|prepared|recorded|anniversary|financial year|fiscal year|wrote|sent:|from:|date:)\b/i;
+
+const OPENING = /\b(?:opened|began|begun|started|commenced|kicked off|got under way|got underway)\b[^.;]{0,20}$/i;
+const CLOSING = /\b(?:concluded|closed|ended|wrapped up|came to a close)\b/i;
 
 /**
  * The event date: among full dates and resolved weekdays in the content, the best-scored one in a sentence about
@@ -175,6 +240,8 @@ export function findEventDate(
         paragraph: s.paragraph,
         score,
         text: text.slice(p.index, p.index + p.length),
+        opening: OPENING.test(text.slice(Math.max(0, p.index - 30), p.index)),
+        closing: CLOSING.test(clause.slice(0, Math.max(0, p.index - clauseStart - 1))),
       });
     }
     firstDated = false;
@@ -182,6 +249,14 @@ export function findEventDate(
   if (candidates.length === 0) return { date: null, end: null, sentence: null };
   candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   const best = candidates[0];
+  // A meeting over several days: "opened on Monday 23 February …" and "concluded … today" are its first and last
+  // days, whichever of them scored best.
+  if (!best.end && (best.opening || best.closing)) {
+    const open = best.opening ? best : candidates.find((c) => c.opening && c.score > 0 && c.date < best.date);
+    const close = best.closing ? best : candidates.find((c) => c.closing && c.score > 0 && c.date > best.date);
+    if (open && close && open.date < close.date && close.date <= addDays(open.date, 14))
+      return { date: open.date, end: close.date, sentence: best.sentence };
+  }
   return { date: best.date, end: best.end, sentence: best.sentence };
 }
 

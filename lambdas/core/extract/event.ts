@@ -132,7 +132,7 @@ export function findEventName(
 export type Location = { place: string | null; country: string | null; virtual: boolean };
 
 const VIRTUAL_EVENT =
-  /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|by video ?link|via video ?link|by video ?conference|via video ?conference|by videoconference|via videoconference)\b|\bvirtual (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
+  /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\bvirtual (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
 const PLACE_VERB =
   /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|visiting|visit to|meeting|summit|session|talks|conference)\b/i;
 const NOT_HERE =
@@ -211,11 +211,15 @@ function contextPlaceAt(
     tokens[k + 2].text === 'Council'
   )
     return { place: tokens[k].text, country: null, length: n, kind: 'council' };
-  const cityOf = tokens
-    .slice(Math.max(0, k - 4), k)
-    .map((x) => x.lower)
-    .join(' ');
-  if (/\b(?:city|town|village|port city|capital) of$/.test(cityOf))
+  // "the city of Salta": only worth joining the words before when the last one is "of".
+  const cityOf =
+    tokens[k - 1]?.lower === 'of'
+      ? tokens
+          .slice(Math.max(0, k - 4), k)
+          .map((x) => x.lower)
+          .join(' ')
+      : '';
+  if (cityOf && /\b(?:city|town|village|port city|capital) of$/.test(cityOf))
     return { place: name, country: matchRegion(tokens, k)?.country ?? null, length: n, kind: 'city-of' };
   if (matchRegion(tokens, k)) return null;
   for (let x = k; x < k + n; x++) if (matchCountry(tokens, x) || TITLE_LIKE.test(tokens[x].text)) return null;
@@ -263,7 +267,8 @@ export function findLocation(input: LocationInput): Location {
     const text = s.text;
     const tokens = s.tokens;
     const near = Math.abs(s.index - eventIdx);
-    if (near <= 2 && VIRTUAL_EVENT.test(text)) virtual = true;
+    // "held today, i.e. Thursday, May 7, through video conferencing": an abbreviation's stops end no clause.
+    if (near <= 2 && VIRTUAL_EVENT.test(text.replace(/\b(?:i\.e|e\.g|viz)\./g, 'ie'))) virtual = true;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
       if (!t.word || !t.cap) continue;
@@ -303,13 +308,15 @@ export function findLocation(input: LocationInput): Location {
       }
       // Where a participant was, not the meeting: "from Pretoria", "in Beijing via video link".
       const rest = span(s, tokens, k, Math.min(tokens.length, k + p.length + 5));
-      const clauseStart = Math.max(
-        0,
-        ...tokens
-          .slice(0, k)
-          .map((x, j) => (/^[;:]$/.test(x.text) || x.lower === 'while' ? j : 0))
-          .filter(Boolean),
-      );
+      // The clause opens after the last ";", ":" or "while" before the place (a backward scan, not a copy).
+      let clauseStart = 0;
+      for (let j = k - 1; j > 0; j--) {
+        const x = tokens[j];
+        if (x.text === ';' || x.text === ':' || x.lower === 'while') {
+          clauseStart = j;
+          break;
+        }
+      }
       const clause = span(s, tokens, clauseStart, Math.min(tokens.length, k + p.length + 8));
       if (prev === 'from' || /^\S+\s+(?:via|by) video/i.test(rest) || /\bvia video link\b/i.test(rest)) {
         k += p.length - 1;
@@ -386,9 +393,13 @@ export function findLocation(input: LocationInput): Location {
     if (place || country) return { place, country, virtual: false };
     if (best) return { place: best.place, country: best.country, virtual: false };
   }
-  if (best) return { place: best.place, country: best.country ?? null, virtual: false };
   // The most mentioned city, the dateline, or the host's country.
   const frequent = [...mentions.entries()].sort((a, b) => b[1].count - a[1].count)[0];
+  // A place named only in passing ("a bulker calling at Odesa"), far from the meeting's sentence, yields to a
+  // city the text keeps naming.
+  if (best && best.score < 2 && frequent && frequent[1].count >= 2 && frequent[0] !== best.place)
+    return { place: frequent[0], country: frequent[1].country, virtual: false };
+  if (best) return { place: best.place, country: best.country ?? null, virtual: false };
   if (frequent && frequent[1].count >= 2) return { place: frequent[0], country: frequent[1].country, virtual: false };
   if (input.dateline) {
     const entry = mentions.get(input.dateline);

@@ -5,7 +5,7 @@
 import type { ArchiveRecord, Attendance, Person } from '../record';
 import { findCountries, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
-import { dateOfLine, findEventDate, parseDates } from './dates';
+import { dateOfLine, findEventDate, forgetParsedDates, parseDates } from './dates';
 import { findEventName, findLocation } from './event';
 import { findOrganizations, OrganizationContext } from './organizations';
 import { findPeople, metaOf, personKey } from './people';
@@ -78,11 +78,12 @@ function isChrome(p: string): boolean {
   const words = countWords(trimmed);
   if (words > 40) return false;
   const low = trimmed.slice(0, 80).toLowerCase();
-  if (!CHROME_FIRST.has(/^[^\s:]*/.exec(low)![0]) && !/^(?:by|[\w.+-]+@|https?:|www\.|tel|phone|fax)/.test(low))
+  if (!CHROME_FIRST.has(/^[^\s:]*/.exec(low)![0]) && !/^(?:by|por|par|[\w.+-]+@|https?:|www\.|tel|phone|fax)/.test(low))
     return false;
   if (words <= 40 && CHROME.some((c) => low.startsWith(c))) return true;
   // Bylines: "By Amara Okafor and Yonas Tesfaye · October 4, 2025"
   if (words <= 25 && /^[Bb]y\s+\p{Lu}/u.test(p.trim())) return true;
+  if (words <= 8 && /^(?:Por|Par)\s+\p{Lu}[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+)*$/u.test(p.trim())) return true;
   if (words <= 12 && /^(?:[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/\S+|www\.\S+|tel\.?|phone|fax)/i.test(low)) return true;
   return false;
 }
@@ -110,10 +111,11 @@ function emailHeader(raw: string): { date: string | null; subject: string | null
   return { date: field('Date') ?? field('Sent'), subject: field('Subject'), correspondents };
 }
 
+const CREDIT_NOUN = /reporter|journalist|correspondent|editor|writer|columnist|blogger/;
 const NAME_RUN =
   /\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))*\s+\p{Lu}[\p{L}'’-]+/gu;
 const CREDIT =
-  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
+  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
 
 /**
  * Names printed as credits: bylines ("By Amara Okafor · 4 October"), credit lines ("Reporting by X; editing by Y"),
@@ -123,9 +125,10 @@ const CREDIT =
 function creditedNames(paragraph: string): string[] {
   const out: string[] = [];
   const short = countWords(paragraph) <= 30;
-  const credit = /^\(?\s*(?:reporting|editing|writing|additional reporting|photos?|editors?|reporters?)\b/i.test(
-    paragraph,
-  );
+  const credit =
+    /^\(?\s*(?:reporting|editing|writing|additional reporting|photos?|editors?|reporters?|redacción|edición)\b/i.test(
+      paragraph,
+    );
   if (short || credit || /\b(?:Editor|Reporter|Author):\s/.test(paragraph)) {
     for (const m of paragraph.matchAll(CREDIT)) {
       const lead = m[0].trimStart();
@@ -133,11 +136,25 @@ function creditedNames(paragraph: string): string[] {
       if (!short && !credit && !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author)/.test(lead)) continue;
       out.push(m[1].replace(/\s+(?:and|in)$/, ''));
     }
+    // "Posted on 9 September 2025 by Tomasz Nowicki | Reposted …": a posting line's author.
+    const posted =
+      short &&
+      /\b(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Ff]iled|[Uu]pdated|[Ss]ubmitted)\b[^|·•\n]{0,40}?\bby\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/u.exec(
+        paragraph,
+      );
+    if (posted) out.push(posted[1]);
     // "By Amara Okafor and Yonas Tesfaye"
+    // "Por Lucía Fernández Olivera": a Spanish or Portuguese byline.
+    const por =
+      /^(?:Por|Par)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|del|da|dos|y))*\s+\p{Lu}[\p{L}'’.-]+)\s*$/u.exec(
+        paragraph.trim(),
+      );
+    if (por) out.push(por[1]);
     const and = /^[Bb]y\s+[^·|]+?\s+and\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)/u.exec(paragraph);
     if (and) out.push(and[1]);
   }
   const is =
+    CREDIT_NOUN.test(paragraph) &&
     /(?:^|\.\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+) is (?:a|an|the|[\p{Lu}][^.]{0,40}?['’]s)\b[^.]{0,50}?\b(?:reporter|journalist|correspondent|editor|writer|columnist|blogger)\b/u.exec(
       paragraph,
     );
@@ -306,6 +323,7 @@ function prepare(doc: ExtractInput): Prepared {
 }
 
 const LEADER_RUN = /\.{4,}|…{2,}/g;
+const TITLE_AT = /\bat (\p{Lu}[\p{L}\p{M}'’&.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’&.-]*|of|for|and|&))*)$/u;
 
 /**
  * A dotted-leader table whose rows were joined into one line ("Dr. Claudia Brenner ........ Chair of the Board
@@ -362,6 +380,7 @@ const validIso = (s: string | null | undefined): string | null =>
 
 /** Extracts the record's metadata and entities from a normalized document. */
 export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {}): Extraction {
+  forgetParsedDates(doc.language);
   const prepared = prepare(doc);
   const { sentences } = prepared;
   const warnings = [...prepared.warnings];
@@ -417,6 +436,15 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
 
   // People.
   const people = findPeople(sentences, { orgs, otherDay, authors: prepared.authors }, prepared.listAttendance);
+
+  // "Kari Sørlie, Portfolio Manager at Folketrygdfondet": the body a title ends in is an organization, and the
+  // person's affiliation.
+  for (const p of [...people.participants, ...people.mentionedPeople]) {
+    const at = p.title ? TITLE_AT.exec(p.title) : null;
+    if (!at || normalizeCountry(at[1]) || placeName(at[1]) || isTitleWord(at[1].toLowerCase())) continue;
+    const ref = orgs.record(at[1], null);
+    p.affiliation = ref.name;
+  }
 
   // Countries (names, long forms, adjectives), skipping words inside person names.
   const countries = findCountries(sentences, { personTokens: people.personTokens, isTitleWord });

@@ -3,9 +3,10 @@
 // Union", "Lumenta Holdings AG"). Government ministries, internal committees, initiatives and events are not
 // organizations. Acronyms are linked to their full names.
 import { foldKey } from '../keys';
-import { isCountryName, matchCountryName, matchPlace, normalizeCountry } from './countries';
+import { isCountryName, matchCountry, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import orgData from './data/organizations.json' with { type: 'json' };
 import { PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
+import { isCommonWord, isTitleWord } from './titles';
 
 export type OrganizationRef = { name: string; acronym: string | null };
 
@@ -17,6 +18,24 @@ const aliasKey = new Map<string, string>();
 const HEADS = new Set(orgData.heads);
 const INTERNAL = new Set(orgData.internalHeads);
 const LEGAL = new Set(orgData.legalSuffixes);
+const HEADS_FIRST = new Set(orgData.headsFirst);
+const ROMANCE_LINKS = new Set([
+  'de',
+  'du',
+  'des',
+  'del',
+  'della',
+  'di',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'la',
+  'le',
+  'y',
+  'e',
+  'et',
+]);
 const NOT_ORG = new Set(orgData.notOrganizations);
 const CONNECTORS = new Set(['and', '&', 'for', 'on', 'of', 'the', 'in', 'de', 'du', 'des', 'la', 'le']);
 
@@ -191,6 +210,19 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
   const first = tokens[i];
   if (!capWord(first) || first.text === 'The' || /^\p{Lu}\.$/u.test(first.text) || HONORIFIC_STOP.has(first.text))
     return null;
+  // "Conseil du Café-Cacao", "Comisión Europea", "Banco Central do Brasil": a Romance head noun comes first.
+  if (HEADS_FIRST.has(first.text)) {
+    let e = i + 1;
+    let last = -1;
+    while (e < tokens.length && e - i < 10) {
+      const t = tokens[e];
+      if (capWord(t) && !HONORIFIC_STOP.has(t.text) && !/^\p{Lu}\.$/u.test(t.text)) last = e;
+      else if (!(ROMANCE_LINKS.has(t.text) && capWord(tokens[e + 1]))) break;
+      e++;
+    }
+    if (last > i && !tokens.slice(i, last + 1).some((w) => NOT_ORG.has(w.text)))
+      return { length: last - i + 1, name: tokenText(tokens, i, last - i + 1), internal: false };
+  }
   let j = i;
   let lastHead = -1;
   let internal = false;
@@ -283,11 +315,13 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
   return { length, name: tokenText(tokens, i, length), internal };
 }
 
+const LEGISLATOR = new Set(['MP', 'MPs', 'MEP', 'MEPs', 'MLA', 'MSP', 'TD', 'lawmaker', 'lawmakers', 'legislator']);
 const OF_OPENERS = new Set(['Port', 'City', 'Church', 'Museum', 'College', 'School', 'Hospital', 'Bank', 'Province']);
 const HONORIFIC_STOP = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E.', 'Sir', 'Dame']);
 
 // Words that may open a capitalized run without being part of the name.
 const LEADING_SKIP = new Set([
+  'About',
   'The',
   'A',
   'An',
@@ -363,6 +397,12 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         isCountryName(name)
       )
         continue;
+      // A curated body's acronym after a piece of its name ("… Scientific and Cultural Organization (UNESCO)",
+      // the name's commas cut the phrase): the curated body, not the piece.
+      if (acronymToName.has(acronym) && normalizeOrganization(name) !== normalizeOrganization(acronym)) {
+        ctx.record(acronymToName.get(acronym)!, acronym);
+        continue;
+      }
       ctx.define(name, acronym);
     }
   }
@@ -397,6 +437,37 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
       }
     }
   }
+  // A party named before a member's title: "Vlaams Belang MP Joris …", "Groen MP Nadia …", when the text names it
+  // again ("Vlaams Belang and Groen voted against"); a constituency ("Makadara MP …") is named once.
+  const parties: string[] = [];
+  for (const s of sentences) {
+    const tokens = s.tokens;
+    for (let i = 1; i + 1 < tokens.length; i++) {
+      if (!LEGISLATOR.has(tokens[i].text) || !capWord(tokens[i + 1])) continue;
+      let b = i;
+      while (b > 0 && i - b < 3 && capWord(tokens[b - 1]) && !LEADING_SKIP.has(tokens[b - 1].text)) b--;
+      if (b === i) continue;
+      const name = tokenText(tokens, b, i - b);
+      if (normalizeCountry(name) || isCountryName(name) || matchPlace(tokens, b) || ctx.matchKnown(tokens, b)) continue;
+      // "Former MP …", "British MP …", "Labour MP" at a sentence start: a modifier or a common word, not a name.
+      if (
+        tokens
+          .slice(b, i)
+          .some((w) => matchCountry(tokens, tokens.indexOf(w)) || isTitleWord(w.lower) || isCommonWord(w.text))
+      )
+        continue;
+      if (tokens.slice(b, i).some((w) => NOT_ORG.has(w.text) || HONORIFIC_STOP.has(w.text))) continue;
+      parties.push(name);
+    }
+  }
+  for (const name of new Set(parties)) {
+    let seen = 0;
+    for (const s of sentences) {
+      for (let at = s.text.indexOf(name); at >= 0 && seen < 2; at = s.text.indexOf(name, at + name.length)) seen++;
+      if (seen >= 2) break;
+    }
+    if (seen >= 2) ctx.define(name, null);
+  }
   for (const s of sentences) {
     const tokens = s.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -427,4 +498,6 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
 
 export const isOrganizationHead = (word: string): boolean => HEADS.has(word) || INTERNAL.has(word) || LEGAL.has(word);
 export const isInternalHead = (word: string): boolean => INTERNAL.has(word);
+/** A Romance head noun that opens an organization's name: "Conseil", "Comisión", "Banco". */
+export const isHeadFirst = (word: string): boolean => HEADS_FIRST.has(word);
 export const knownAcronym = (word: string): boolean => acronymToName.has(word);

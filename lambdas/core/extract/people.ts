@@ -8,7 +8,7 @@ import { foldKey } from '../keys';
 import type { Attendance, Person } from '../record';
 import { matchCountry, matchCountryName, matchDemonym, matchPlace, matchRegion } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
-import { knownAcronym, type OrganizationContext } from './organizations';
+import { isHeadFirst, knownAcronym, type OrganizationContext } from './organizations';
 import { type Sentence, span, stripDiacritics, type Token } from './text';
 import {
   canStartTitle,
@@ -145,7 +145,13 @@ function nameToken(tokens: Token[], k: number, orgs: OrganizationContext): boole
 /** A person's name starting at tokens[i]: capitalized words, initials, particles inside; at most 5 words. */
 function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameRun | null {
   // "von Aschenbach" after an honorific: a lower-case particle may open the name.
-  if (PARTICLES.has(tokens[i]?.text ?? '') && /^\p{Ll}/u.test(tokens[i].text) && isNameToken(tokens, i + 1, orgs)) {
+  // Not after a Romance organization head: "Conseil du Café-Cacao".
+  if (
+    PARTICLES.has(tokens[i]?.text ?? '') &&
+    /^\p{Ll}/u.test(tokens[i].text) &&
+    !isHeadFirst(tokens[i - 1]?.text ?? '') &&
+    isNameToken(tokens, i + 1, orgs)
+  ) {
     const rest = parseName(tokens, i + 1, orgs);
     return rest ? { start: i, end: rest.end, tokens: tokens.slice(i, rest.end) } : null;
   }
@@ -175,6 +181,12 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
       continue;
     }
     const t = tokens[j];
+    // "Ortega y Gasset" joins one surname; "Benítez Ayala y Álvarez de Toledo" is two people.
+    if (
+      (t.text === 'y' || t.text === 'e') &&
+      (isNameToken(tokens, j + 2, orgs) || PARTICLES.has(tokens[j + 2]?.text ?? ''))
+    )
+      break;
     if (t.word && PARTICLES.has(t.text) && j > i && isNameToken(tokens, j + 1, orgs)) {
       j++;
       continue;
@@ -256,8 +268,29 @@ const ORG_NOUNS = new Set(
     ' ',
   ),
 );
+/** "the public company Lantis would open", "bus operator De Lijn had been": an auxiliary after the name. */
+const AUX_VERB = /^(?:is|was|has|had|will|would|could|can|may|might|should|must|said|says|does|did)$/;
 /** Words before which capitalized words are a place or a body, not an untitled person. */
-const UNTITLED_BLOCKERS = new Set(['the', 'of', 'o', 'in', 'at', 'into', 'near', 'for', 'on', 'across', 'to']);
+const UNTITLED_BLOCKERS = new Set([
+  'the',
+  'of',
+  'o',
+  'in',
+  'at',
+  'into',
+  'near',
+  'for',
+  'on',
+  'across',
+  'to',
+  // "ministro de Relaciones Exteriores", "Conselho do Mercado": "of" in Spanish, Portuguese and French
+  'de',
+  'del',
+  'do',
+  'da',
+  'du',
+  'des',
+]);
 /** Capitalized words that end the name of a place or a venue ("… Convention Centre", "… City Hall"). */
 const VENUE_WORDS = new Set(
   'Centre Center Convention Conference Hall Hotel Theatre Theater Auditorium Stadium Building Palace Castle Airport Plaza Park Tower Towers House Street Road Avenue Square Campus City County District Province Region Island Islands Valley Bay River Lake Mountains'.split(
@@ -521,8 +554,16 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         continue;
       }
       // "The council's Chief Executive, Brendan McGrath," / "…personal envoy for Sudan, Pierre Lacombe,"
-      if (!run && tokens[eff.end]?.text === ',') {
-        const h2 = skipHonorifics(tokens, eff.end + 1);
+      // "A Dutch state secretary for infrastructure, Marieke van der Linde,": a lower-case tail of the office
+      // (a preposition and up to four lower-case words) runs to the comma.
+      let comma = eff.end;
+      if (!run && eff.lowercase && /^(?:for|of|in|on)$/.test(tokens[comma]?.text ?? '')) {
+        let f = comma + 1;
+        while (f < tokens.length && f - comma <= 5 && tokens[f].word && !tokens[f].cap) f++;
+        if (f > comma + 1 && tokens[f]?.text === ',') comma = f;
+      }
+      if (!run && tokens[comma]?.text === ',') {
+        const h2 = skipHonorifics(tokens, comma + 1);
         const run2 = parseName(tokens, h2.end, orgs);
         const lastWord = run2?.tokens[run2.tokens.length - 1].text ?? '';
         // "its Japanese minority partner, Sumitomo Chemical": a lower-case "partner" or "owner" names a company.
@@ -531,7 +572,7 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
           run2 &&
           eff.lowercase &&
           ORG_NOUNS.has(officeNoun) &&
-          h2.end === eff.end + 1 &&
+          h2.end === comma + 1 &&
           !isGivenName(run2.tokens[0].text)
         ) {
           orgs.record(span(s, tokens, run2.start, run2.end), null);
@@ -540,15 +581,15 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         }
         if (
           run2 &&
-          (run2.tokens.length >= 2 || h2.end > eff.end + 1) &&
-          !(isCommonWord(lastWord) && !isKnownName(lastWord) && h2.end === eff.end + 1)
+          (run2.tokens.length >= 2 || h2.end > comma + 1) &&
+          !(isCommonWord(lastWord) && !isKnownName(lastWord) && h2.end === comma + 1)
         ) {
           const after = tokens[run2.end];
           if (!after || after.text === ',' || after.text === '.' || !after.cap) {
             const m = make(
               run2,
               startAt,
-              cleanTitle(eff.title),
+              cleanTitle(comma === eff.end ? eff.title : span(s, tokens, eff.start, comma)),
               t2?.affiliation ?? title.affiliation ?? prefix?.affiliation ?? null,
               true,
             );
@@ -589,18 +630,25 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
     if (run && !/\.$/.test(tokens[run.start - 1]?.text ?? '')) {
       const before = tokens[run.start - 1]?.lower ?? '';
       const next = tokens[run.end];
+      // "Federated Farmers' Southland branch": a plural possessive, and a place or unit word before the role.
+      const possessive =
+        /^['’]s$/i.test(next?.text ?? '') ||
+        (/^['’]$/.test(next?.text ?? '') && /s$/.test(run.tokens[run.tokens.length - 1].text));
+      let roleAt = run.end + 1;
+      if (possessive && !/^['’]s$/i.test(next?.text ?? ''))
+        while (roleAt < run.end + 3 && tokens[roleAt]?.cap && tokens[roleAt].word) roleAt++;
       const possessiveRole =
-        /^['’]s$/i.test(next?.text ?? '') &&
-        !!tokens[run.end + 1] &&
-        (canStartTitle(tokens[run.end + 1].lower) ||
-          matchTitleCore(tokens, run.end + 1) >= 0 ||
-          /^(?:founder|owner|board|staff|team|branch|spokesperson)$/.test(tokens[run.end + 1].lower));
+        possessive &&
+        !!tokens[roleAt] &&
+        (canStartTitle(tokens[roleAt].lower) ||
+          matchTitleCore(tokens, roleAt) >= 0 ||
+          /^(?:founder|owner|board|staff|team|branch|spokesperson)$/.test(tokens[roleAt].lower));
       // "its Japanese minority partner, Sumitomo Chemical", "the engineering group Coastline Civil": a company.
       const noun = before === ',' ? (tokens[run.start - 2]?.lower ?? '') : before;
       if (
         ORG_NOUNS.has(noun) &&
         !isGivenName(run.tokens[0].text) &&
-        (next?.text === ',' || next?.text === '.' || next?.lower === 'and' || !next?.word)
+        (next?.text === ',' || next?.text === '.' || next?.lower === 'and' || !next?.word || AUX_VERB.test(next.lower))
       ) {
         orgs.record(span(s, tokens, run.start, run.end), null);
         i = run.end;
@@ -724,7 +772,10 @@ const ACTIVE_VERBS = new Set(
     'highlighted recalled warned asked raised conveyed signed pledged called praised discussed affirmed reaffirmed ' +
     'accepted outlined represented led chairs co-chairs opens closes closed added insisted asked replied answered ' +
     'responded gave moderated convened witnessed co-signed sat spoke speaking questioned commented cautioned ' +
-    'acknowledged observed argued proposed sent'
+    'acknowledged observed argued proposed sent described inaugurated defended criticised criticized objected ' +
+    // Spanish and Portuguese reports: "participó por videoconferencia", "presidió", "dijo"
+    'participó participaron asistió asistieron presidió copresidió intervino dijo afirmó señaló declaró insistió ' +
+    'pidió participou participaram presidiu afirmou disse'
   ).split(' '),
 );
 const VERB_PHRASES: string[][] = [
@@ -800,6 +851,21 @@ const PASSIVE_CUES = new Set([
   'along with',
   'taking part were',
   'participating were',
+  'inaugurated by',
+  'brought together',
+  'delegation included',
+  'delegation also included',
+  'delegation comprised',
+  'delegations included',
+  'presidido por',
+  'presidida por',
+  'copresidido por',
+  'acompañado por',
+  'acompañada por',
+  'representado por',
+  'representada por',
+  'asistieron',
+  'participaron',
 ]);
 /** Participles of a passive with a short gap before "by": "was represented at the meeting by". */
 const PASSIVE_GAP = new Set([
@@ -825,6 +891,7 @@ const INVERTED_OPENER = new Set([
   'taking',
   'absent',
   'missing',
+  'in',
 ]);
 const ABSENT_HEADER = /\b(?:absent|apologies|excused|regrets|not present|leave of absence)\b/i;
 const PARTICIPANT_LABEL =
@@ -873,14 +940,19 @@ const REPRESENTED_BEFORE = [
   ['standing', 'in', 'for'],
 ];
 const VIDEO_CUE =
-  /\b(?:via|by|through|over) (?:a )?(?:video|videoconference|video-conference|video conference|video conferencing|videoconferencing|video link|videolink|video call|teleconference|zoom|vc|audio-visual link|audiovisual link)\b|\bvideo ?link\b|\bvirtually\b|\bremotely\b|\bonline\b|\bconnected from\b|\bon (?:a )?screen\b/i;
+  /\bpor videoconferencia\b|\b(?:via|by|through|over) (?:a )?(?:video|videoconference|video-conference|video conference|video conferencing|videoconferencing|video link|videolink|video call|teleconference|zoom|vc|audio-visual link|audiovisual link)\b|\bvideo ?link\b|\bvirtually\b|\bremotely\b|\bonline\b|\bconnected from\b|\bon (?:a )?screen\b/i;
 const IN_PERSON_CUE =
   /\bin person\b|\bin-person\b|\b(?:was|were) (?:also )?present\b|\bon stage\b|\bfrom the stage\b|\bin the chair\b|\baround the table\b|\bin the (?:room|hall|chambers?|conference hall|plenary hall)\b|\bat the venue\b|\bin chambers\b|\bfrom the floor\b/i;
 /** "stayed in Batumi", "did not attend", "was not invited": the person was not at the meeting. */
 const ABSENCE =
-  /\b(?:(?:was|were) not (?:at|in|present|invited|there|able|among|part|on|attending)|did not attend|did not take part|did not participate|did not travel|stayed (?:in|at|behind)|absent|could not attend|could not leave|not able to attend|unable to attend|sent no|not invited|sent (?:his |her |their )?apologies|had sent (?:his |her |their )?apologies|leave of absence|turned away|from home|not there|not at the)\b/;
+  /\b(?:(?:was|were) not (?:at|in|present|invited|there|able|among|part|on|attending)|did not attend|did not take part|did not participate|did not travel|stayed (?:in|at|behind)|absent|could not attend|could not leave|not able to attend|unable to attend|sent no|not invited|sent (?:his |her |their )?apologies|had sent (?:his |her |their )?apologies|leave of absence|turned away|from home|not there|not at the|no (?:particip|asist)|(?:pre-?recorded|recorded|written) (?:video |audio )?(?:message|statement|address|greetings?)|sent (?:a |his |her |their )?(?:written |video )?(?:message|letter|greetings))\b/;
 
 const VERB_PHRASE_FIRST = new Set(VERB_PHRASES.map((p) => p[0]));
+const QUOTE_OPEN = /^["“«‘]$/;
+/** Groups named beside a person ("…, and representatives of the ADB and APAARI followed"). */
+const GROUP_NOUNS = new Set(
+  'representatives officials delegates delegations members observers experts envoys staff others'.split(' '),
+);
 
 function verbAt(tokens: Token[], k: number): number {
   const t = tokens[k];
@@ -890,7 +962,16 @@ function verbAt(tokens: Token[], k: number): number {
       if (p.every((w, x) => tokens[k + x]?.lower === w)) return p.length;
     }
   }
-  if (ACTIVE_VERBS.has(t.lower)) {
+  // "X was refreshingly honest: “We price what we can't see”": a quotation introduced by a colon is speech.
+  if (t.lower === 'was' || t.lower === 'were') {
+    for (let x = k + 1; x <= k + 4 && x < tokens.length; x++) {
+      const w = tokens[x];
+      if (w.text === ':') return QUOTE_OPEN.test(tokens[x + 1]?.text ?? '') ? x - k + 1 : 0;
+      if (!w.word || w.cap) return 0;
+    }
+  }
+  // "co-moderated", "co-hosted": the verb without its prefix.
+  if (ACTIVE_VERBS.has(t.lower) || (t.lower.startsWith('co-') && ACTIVE_VERBS.has(t.lower.slice(3)))) {
     // "led by" is passive, "joined by video link" is active.
     if (tokens[k + 1]?.lower === 'by' && t.lower !== 'joined' && tokens[k + 2]?.cap) return 0;
     // "who had opened" (an earlier event) does not count.
@@ -912,12 +993,25 @@ function precededBy(tokens: Token[], start: number, phrases: string[][]): boolea
   return false;
 }
 
+const PREP_BEFORE = new Set(['from', 'in', 'at', 'of', 'near']);
+/** A single untitled word after a preposition ("a teacher from Kaniere"): a place or a body, not a person. */
+const afterPreposition = (m: Mention, tokens: Token[]): boolean =>
+  m.parts.length === 1 && !m.strong && PREP_BEFORE.has(tokens[m.extentStart - 1]?.lower ?? '');
+const ORG_LINKS = new Set(['and', 'for', 'of', '&', 'the', "'s", '’s']);
+
+/** Time adverbials between a subject and its verb: "X this morning received", "X on Monday met". */
+const TIME_GAP = new Set(
+  'this on today yesterday tonight morning afternoon evening earlier later last week night monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+
 /** The gap between a mention and a verb holds no other clause material: commas, adverbs, a relative clause. */
 function closeGap(tokens: Token[], from: number, to: number): boolean {
   let k = from;
   while (k < to) {
     const t = tokens[k];
-    if (t.text === ',' || AUX.has(t.lower) || t.lower.endsWith('ly')) {
+    if (t.text === ',' || AUX.has(t.lower) || t.lower.endsWith('ly') || TIME_GAP.has(t.lower)) {
       k++;
       continue;
     }
@@ -928,6 +1022,32 @@ function closeGap(tokens: Token[], from: number, to: number): boolean {
       continue;
     }
     if ((t.lower === 'who' || t.lower === 'which') && k + 1 === to) return true;
+    // "Nadia Berezovska of the European Bank for Reconstruction and Development (EBRD) described": the body she
+    // belongs to, capitalized words and connectors up to the verb.
+    if ((t.lower === 'of' || t.lower === 'from' || t.lower === 'at') && k === from) {
+      let e = k + 1;
+      if (tokens[e]?.lower === 'the') e++;
+      let names = 0;
+      while (e < to) {
+        const x = tokens[e];
+        if (x.cap && x.word) names++;
+        else if (x.text === '(') {
+          const close = tokens.findIndex((y, j) => j > e && y.text === ')');
+          if (close < 0 || close >= to) break;
+          e = close;
+        } else if (!ORG_LINKS.has(x.lower)) break;
+        e++;
+      }
+      if (e === to && names > 0 && names <= 10) return true;
+    }
+    // "…, and representatives of the Asian Development Bank (ADB) and the … (APAARI) followed": a group of
+    // unnamed people listed with the subject, up to the verb.
+    if (t.lower === 'and' && GROUP_NOUNS.has(tokens[k + 1]?.lower ?? '')) {
+      let e = k + 2;
+      while (e < to && tokens[e].text !== ',' && tokens[e].text !== ';' && tokens[e].text !== '.' && !verbAt(tokens, e))
+        e++;
+      if (e === to) return true;
+    }
     if (t.lower === 'and' && /^(?:others|other)$/.test(tokens[k + 1]?.lower ?? '')) {
       k += 2;
       while (k < to && !tokens[k].cap && tokens[k].word && tokens[k].lower !== 'who') k++;
@@ -973,7 +1093,7 @@ function clauseBounds(tokens: Token[]): number[] {
   return bounds;
 }
 
-const NEGATION_PRECHECK = /not|stayed|absent|sent no/;
+const NEGATION_PRECHECK = /not|stayed|absent|sent |recorded|written|\bno (?:particip|asist)/;
 
 function assignRoles(
   s: Sentence,
@@ -1088,7 +1208,12 @@ function assignRoles(
     if (v < 0) continue;
     const opener = span(s, tokens, from, v).toLowerCase();
     const absent = /^(?:absent|missing)\b/.test(opener);
-    if (!absent && !/^(?:also|present|among|around|joining|attending|seated|participating|taking)\b/.test(opener))
+    if (
+      !absent &&
+      !/^(?:also|present|among|around|joining|attending|seated|participating|taking|in the (?:room|hall|chambers?))\b/.test(
+        opener,
+      )
+    )
       continue;
     const end = tokens.length;
     for (const m of mentions) {
@@ -1163,7 +1288,10 @@ function assignRoles(
       const predicate = span(s, tokens, at, predEnd);
       const inClause = mentions.filter((m) => m.extentStart >= from && m.extentEnd <= to);
       // Subject group: the mention right before the verb and those listed with it.
-      const before = inClause.filter((m) => m.extentEnd <= at).sort((x, y) => y.extentEnd - x.extentEnd);
+      // A name after a preposition ("a Member from Coimbatore") is a place or a body, never the subject.
+      const before = inClause
+        .filter((m) => m.extentEnd <= at && !afterPreposition(m, tokens))
+        .sort((x, y) => y.extentEnd - x.extentEnd);
       const group: Mention[] = [];
       if (before.length > 0 && closeGap(tokens, before[0].extentEnd, at)) {
         group.push(before[0]);
@@ -1245,10 +1373,16 @@ function assignRoles(
       for (let k = m.extentEnd; k < tokens.length; k++) {
         if (rel && k >= rel[1]) break;
         if (!rel && inRelative(k) && !(own && k > own[0] && k < own[1])) continue;
-        if (mentions.some((o) => o !== m && o.extentStart === k && (rel || !inRelative(k)))) break;
+        if (
+          mentions.some(
+            (o) => o !== m && o.extentStart === k && (rel || !inRelative(k)) && !afterPreposition(o, tokens),
+          )
+        )
+          break;
         words.push(tokens[k].lower);
       }
-      const clause = words.join(' ').split(/;|\bwhile\b|\bbut\b/)[0];
+      // "who met Manele on Wednesday but was not invited": "but" before a verb keeps the subject.
+      const clause = words.join(' ').split(/;|\bwhile\b|\bbut\b(?! (?:was|were|did|had|could|has|is|would)\b)/)[0];
       if (
         ABSENCE.test(clause) &&
         m.role !== 'represented' &&
@@ -1334,7 +1468,7 @@ export function findPeople(
   const accept = (m: Mention) =>
     m.strong ||
     m.evidence >= 2 ||
-    (m.evidence >= 0 && (m.role === 'participant' || m.role === 'represented') && m.parts.length >= 2) ||
+    (m.evidence >= 0 && (m.role === 'participant' || m.role === 'represented' || m.negated) && m.parts.length >= 2) ||
     (m.evidence >= 0 && titledSurnames.has(m.parts[m.parts.length - 1]));
   const multi = all.filter((m) => m.parts.filter((p) => !isInitial(p)).length >= 2);
   const single = all.filter((m) => m.parts.filter((p) => !isInitial(p)).length < 2);

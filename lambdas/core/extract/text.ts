@@ -35,7 +35,7 @@ const ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof st jr sr gen col lt maj sgt capt cpt rev hon rt gov sen rep amb adm cllr messrs mme mlle ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vs etc inc ltd co corp approx art para fig ' +
-    'p pp dept est cf ca eng engr ing mag cr smt sra drs ir mx fr hon regd'
+    'p pp dept est cf ca eng engr ing mag cr smt sra drs ir mx fr hon regd retd ret brig'
   ).split(' '),
 );
 
@@ -117,6 +117,19 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         nameMemo: undefined,
       });
       i = j;
+      continue;
+    }
+    // "i.e." and "e.g." never end a sentence.
+    if (
+      (c === 105 || c === 101) &&
+      text.charCodeAt(i + 1) === 46 &&
+      text.charCodeAt(i + 3) === 46 &&
+      !isWordCode(text.charCodeAt(i - 1)) &&
+      ((c === 105 && text.charCodeAt(i + 2) === 101) || (c === 101 && text.charCodeAt(i + 2) === 103))
+    ) {
+      const v = text.slice(i, i + 4);
+      tokens.push({ text: v, lower: v, norm: v, start: i, end: i + 4, cap: false, word: true, nameMemo: undefined });
+      i += 4;
       continue;
     }
     if (isDigit(c)) {
