@@ -19,7 +19,6 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSRecord } from 'aws-lambda';
 import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -28,7 +27,6 @@ import { documentId } from '../lambdas/core/ids';
 import { createIngestHandler, type IngestDeps } from '../lambdas/ingest/ingest';
 import { makeDynamoClient, makeS3Client } from '../lambdas/store/clients';
 import type { DocumentStore } from '../lambdas/store/document-store';
-import { docPk } from '../lambdas/store/index-terms';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../lib/local/emulators';
 import { LOCAL_DROP_BUCKET, LOCAL_TABLE } from '../lib/local/endpoints';
 import { startLocalStack } from '../lib/local/local-stack';
@@ -234,22 +232,7 @@ export async function checkArchive(o: {
     r.versionsExpected += want.length;
 
     // Every upload has exactly one upload item, and there is no other.
-    const items: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await o.ddb.send(
-        new QueryCommand({
-          TableName: o.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
-          ExpressionAttributeValues: { ':pk': docPk(id), ':u': 'U#' },
-          ProjectionExpression: 'sk',
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => String(i.sk)));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+    const items: string[] = await o.store.uploadKeys(id);
     const itemSet = new Set(items);
     for (const u of uploads) {
       if (!itemSet.delete(`U#v:${u.versionId}`)) {

@@ -1,19 +1,5 @@
-// Stored records for the query benchmark, written straight into the table in the exact shape the store
-// writes them: the HEAD item (document-store.ts's HeadItem, mirrored here because the type is private) and
-// the index items from index-terms.ts's own indexItemsFor(record). The upload item (U#…, which holds the
-// record JSON a second time) is left out, as queries never read it: a Scan of a real table reads it too.
-//
-// The archive: N records of 2–4 participants (a long-tailed pool of names, so a few surnames are common and
-// most are rare), 1–2 organizations and 1–3 countries, meetings dated 1990–2025. Whatever N, it also holds
-// the same probe documents, so that each measured query has the same answer at every size:
-//   - participant "Zephyrine Quastelbaum" and organization "Orbis Probe Council" (OPC): 20 documents,
-//     10 of them dated in March 1985 and 10 in 1986;
-//   - March 1985 holds 20 documents: those 10 and 10 others (no base record is dated before 1990).
-import { createHash } from 'node:crypto';
 import { foldKey } from '../../lambdas/core/keys';
 import type { ArchiveRecord } from '../../lambdas/core/record';
-import { docPk, indexItemsFor } from '../../lambdas/store/index-terms';
-import { uploadIdentity, uploadSlug } from '../../lambdas/store/uploads';
 import { makeRecord } from '../../test/support/records';
 import { FIRST_NAMES } from './corpus';
 import { type Rng, rng } from './stats';
@@ -172,29 +158,4 @@ export function archiveRecord(i: number): ArchiveRecord {
   record.quantities = [{ text: `${r.int(2, 90)} billion U.S. dollars`, value: r.int(2, 90) * 1e9, unit: 'USD' }];
   record.text = { paragraphs: r.int(5, 40), words: r.int(300, 3000), sha256: record.text.sha256 };
   return record;
-}
-
-const hashOf = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** The items queries read for a document with one upload: HEAD and the index items (not the upload item). */
-export function itemsFor(record: ArchiveRecord): Record<string, unknown>[] {
-  const identity = uploadIdentity(record.source);
-  const slug = uploadSlug(identity, record.source.uploadedAt);
-  const uploadJson = JSON.stringify({ ...record, version: 1 });
-  const recordHash = hashOf(uploadJson);
-  const pk = docPk(record.id);
-  const head = {
-    pk,
-    sk: 'HEAD',
-    id: record.id,
-    rev: 1,
-    latestUpload: `U#${identity}`,
-    latestSlug: slug,
-    version: 1,
-    versionCount: 1,
-    recordHash,
-    record: JSON.stringify(record),
-    updatedAt: record.source.uploadedAt,
-  };
-  return [head, ...indexItemsFor(record)];
 }

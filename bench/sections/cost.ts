@@ -2,8 +2,9 @@
 //
 // The samples and a synthetic corpus are uploaded to an s3rver drop bucket and handed to the real ingest
 // handler (lambdas/ingest/ingest.ts, createIngestHandler) in SQS batches of 10, as the deployed event source
-// does, with the store on DynamoDB Local, which reports the capacity of the table and of its GSIs
-// (dynalite leaves the GSIs out). Read and write units come from the store's own counter (store.capacity,
+// does, with the store on DynamoDB Local, which reports consumed capacity as DynamoDB bills it (the table
+// has no GSI; dynalite, the fallback, reports it too but rounds differently). Read and write units come from
+// the store's own counter (store.capacity,
 // from ReturnConsumedCapacity) and, independently, from a client wrapper that asks for TOTAL capacity on
 // every request and sums it, with requests counted per command; where the two differ, the store's counter
 // misses requests. Lambda GB-seconds per document = the handler's wall time per batch / 10 × 1 GB (the
@@ -14,7 +15,7 @@ import { extname, join, resolve } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentId } from '../../lambdas/core/ids';
 import { nameTokens } from '../../lambdas/core/keys';
 import { createIngestHandler } from '../../lambdas/ingest/ingest';
@@ -79,6 +80,18 @@ const split = (c: Counter) => {
     else read += units;
   return { write, read };
 };
+/** An item's size as DynamoDB bills it: attribute names plus values (strings and binaries by bytes, numbers ~ digits). */
+const itemBytes = (item: Record<string, unknown>): number => {
+  let total = 0;
+  for (const [name, value] of Object.entries(item)) {
+    total += Buffer.byteLength(name);
+    if (typeof value === 'string') total += Buffer.byteLength(value);
+    else if (value instanceof Uint8Array) total += value.length;
+    else if (typeof value === 'number') total += Math.ceil(String(value).length / 2) + 1;
+    else total += Buffer.byteLength(JSON.stringify(value));
+  }
+  return total;
+};
 const perDoc = (m: Map<string, number>, n: number) => Object.fromEntries([...m].map(([k, v]) => [k, round(v / n)]));
 
 async function startDynamo(log: Log): Promise<{ emulator: Emulator; name: string; gsiCapacity: boolean }> {
@@ -88,7 +101,7 @@ async function startDynamo(log: Log): Promise<{ emulator: Emulator; name: string
     log(
       `DynamoDB Local unavailable (${(e as Error).message}); falling back to dynalite, which does not count GSI writes`,
     );
-    return { emulator: await startDynalite(), name: 'dynalite (GSI capacity not counted)', gsiCapacity: false };
+    return { emulator: await startDynalite(), name: 'dynalite', gsiCapacity: false };
   }
 }
 
@@ -188,8 +201,9 @@ await runSection('cost', async (args, log) => {
     };
     const msPerDoc = sum(batchMs) / batchMs.length;
 
-    // What the index items are: the store writes indexItemsFor(latest record) for each document; each item
-    // costs one write unit in the table and one in the GSI it feeds (all are under 1 KB).
+    // What the index items are: the store writes indexItemsFor(latest record) for each document, as
+    // base-table items keyed by their term (table-schema.ts), one write unit each (all are under 1 KB; there
+    // is no GSI to feed). HEAD holds the record deflate-compressed: its size decides its write units.
     const plainStore = new DocumentStore({
       ddb: rawDdb,
       tableName: TABLE,
@@ -198,14 +212,20 @@ await runSection('cost', async (args, log) => {
     });
     const terms = new Map<string, number>();
     let participants = 0;
+    const headBytes: number[] = [];
+    const recordBytes: number[] = [];
     for (const d of docs) {
-      const record = await plainStore.getLatest(documentId(d.key));
+      const id = documentId(d.key);
+      const record = await plainStore.getLatest(id);
       if (!record) continue;
       participants += record.participants.length;
       for (const item of indexItemsFor(record)) {
-        const kind = item.sk.startsWith('NM#') ? 'NM# (byName)' : `${item.sk.slice(3).split('#')[0]}# (byTerm)`;
-        add(terms, kind.replace(/^D# /, 'D ').replace(/^S# /, 'S# '), 1);
+        const kind = item.pk === 'D' || item.pk === 'S#rejected' ? item.pk : `${item.pk.slice(0, 2)}`;
+        add(terms, kind, 1);
       }
+      const head = await rawDdb.send(new GetCommand({ TableName: TABLE, Key: { pk: `DOC#${id}`, sk: 'HEAD' } }));
+      headBytes.push(itemBytes(head.Item ?? {}));
+      recordBytes.push(Buffer.byteLength(JSON.stringify(record)));
     }
     log(`${n} documents: ${(units.write / n).toFixed(1)} WRU and ${(units.read / n).toFixed(1)} RRU per document`);
 
@@ -295,6 +315,9 @@ await runSection('cost', async (args, log) => {
         participants: round(participants / n),
         indexItems: round(sum([...terms.values()]) / n),
         indexItemsByKind: perDoc(terms, n),
+        // HEAD's size as DynamoDB counts it (names + values), and the record's JSON it compresses.
+        headItemBytes: { median: round(median(headBytes)), max: Math.max(...headBytes) },
+        recordJsonBytes: round(median(recordBytes)),
         writeUnitsByCommand: perDoc(new Map([...ingestDynamo.capacity].filter(([k]) => WRITES.has(k))), n),
         dynamoRequests: perDoc(ingestDynamo.requests, n),
         s3Requests: perDoc(ingestS3.requests, n),

@@ -1,10 +1,10 @@
-// Search terms of a record, and the matching rules queries use to re-check candidates.
-// Index items carry only keys; every candidate is re-checked against the document's latest
-// record, so an index entry left stale for a moment (a crash between writes) is never returned.
+// Index items of a record (table-schema.ts has the layout), and the matching rules queries use to
+// re-check candidates. Index items carry only keys (and, for names, the printed names); every
+// search candidate is re-checked against the document's latest record, so an index entry left
+// stale for a moment (a crash between writes) is never returned.
 
-import { foldKey, nameTokenKeys } from '../core/keys';
+import { foldKey, nameTokenKeys, phoneticToken } from '../core/keys';
 import type { ArchiveRecord } from '../core/record';
-import { TABLE_SCHEMA } from './table-schema';
 
 export const NO_DATE = '0000-00-00';
 
@@ -12,54 +12,99 @@ export const NO_DATE = '0000-00-00';
 export const sortDate = (r: Pick<ArchiveRecord, 'eventDate' | 'publishedDate'>): string =>
   r.eventDate ?? r.publishedDate ?? NO_DATE;
 
-export type IndexItem = Record<string, string> & { pk: string; sk: string };
+/** One index item: keys, plus `n` (the printed names with this token, one per line) on name items. */
+export type IndexItem = { pk: string; sk: string; n?: string };
+
+/**
+ * DynamoDB's key size limits (UTF-8 bytes). No stored item can have a longer key, and DynamoDB
+ * rejects a query whose key value is longer (ValidationException), so such a query has no answer.
+ */
+export const MAX_PARTITION_KEY_BYTES = 2048;
+export const MAX_SORT_KEY_BYTES = 1024;
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export const docPk = (id: string) => `DOC#${id}`;
+/** The document id at the end of an index item's sort key (`…#<id>`; ids have no `#`). */
+export const idOfIndexItem = (item: Pick<IndexItem, 'sk'>) => item.sk.slice(item.sk.lastIndexOf('#') + 1);
 
-export const participantTerm = (token: string) => `P#${token}`;
-export const organizationTerm = (name: string) => `O#${foldKey(name)}`;
-export const countryTerm = (name: string) => `C#${foldKey(name)}`;
-export const statusTerm = (status: string) => `S#${status}`;
 export const DATE_TERM = 'D';
+export const REJECTED_TERM = 'S#rejected';
+export const organizationTerm = (name: string) => `O#${foldKey(name)}`;
+/** Organization aliases: partition `A#<folded name>`, sort key the folded acronym (see organizationItems). */
+export const aliasPartition = (name: string) => `A#${foldKey(name)}`;
+export const countryTerm = (name: string) => `C#${foldKey(name)}`;
+/** Name tokens share one partition per first letter, so that a prefix of a token is one Query. */
+export const participantPartition = (token: string) => `P#${[...token][0] ?? ''}`;
 
-/** All index items (byTerm and byName) that the latest version of a document should have. */
+/**
+ * The participant keys a name is indexed under: its nameTokenKeys without the hyphenated compounds
+ * ("kasim-jomart"), whose parts ("kasim", "jomart") are indexed and find the same documents.
+ */
+export const indexTokens = (name: string): string[] => nameTokenKeys(name).filter((t) => !t.includes('-'));
+
+/** All index items that the latest version of a document should have. */
 export const indexItemsFor = (record: ArchiveRecord): IndexItem[] => {
-  const pk = docPk(record.id);
-  const { byTerm, byName } = TABLE_SCHEMA.indexes;
+  const items = new Map<string, IndexItem>();
+  const add = (item: IndexItem) => {
+    if (bytes(item.pk) > MAX_PARTITION_KEY_BYTES || bytes(item.sk) > MAX_SORT_KEY_BYTES) return;
+    items.set(`${item.pk}\u0000${item.sk}`, item);
+  };
+  if (record.status !== 'processed') {
+    add({ pk: REJECTED_TERM, sk: `${record.source.uploadedAt}#${record.id}` });
+    return [...items.values()];
+  }
   const dated = `${sortDate(record)}#${record.id}`;
-  const terms = new Map<string, string>(); // term -> sort key in byTerm
-  terms.set(statusTerm(record.status), `${record.source.uploadedAt}#${record.id}`);
-  if (record.status === 'processed') {
-    terms.set(DATE_TERM, dated);
-    // Transliteration-tolerant keys (nameTokenKeys): "Japarov" finds "Sadyr Zhaparov".
-    for (const p of record.participants) for (const t of nameTokenKeys(p.name)) terms.set(participantTerm(t), dated);
-    for (const o of record.organizations) {
-      terms.set(organizationTerm(o.name), dated);
-      if (o.acronym) terms.set(organizationTerm(o.acronym), dated);
+  add({ pk: DATE_TERM, sk: dated });
+  // Transliteration-tolerant keys (nameTokenKeys): "Japarov" finds "Sadyr Zhaparov".
+  const names = new Map<string, string[]>();
+  for (const p of record.participants)
+    for (const t of indexTokens(p.name)) {
+      const list = names.get(t) ?? [];
+      if (!list.includes(p.name)) list.push(p.name);
+      names.set(t, list);
     }
-    for (const c of record.countries) terms.set(countryTerm(c), dated);
-  }
-  const items: IndexItem[] = [];
-  for (const [term, gsk] of terms) {
-    if (term.length > 1 && term.endsWith('#')) continue; // an empty fold ("?!") indexes nothing
-    items.push({ pk, sk: `IX#${term}`, [byTerm.partitionKey]: term, [byTerm.sortKey]: gsk });
-  }
-  if (record.status === 'processed') {
-    const seen = new Set<string>();
-    for (const p of record.participants) {
-      const key = foldKey(p.name);
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
-      items.push({
-        pk,
-        sk: `NM#${key}`,
-        [byName.partitionKey]: `NM#${[...key][0]}`,
-        [byName.sortKey]: `${key}#${record.id}`,
-        name: p.name,
-      });
+  for (const [t, list] of names) add({ pk: participantPartition(t), sk: `${t}#${dated}`, n: list.join('\n') });
+  const termed = (term: string) => {
+    if (!term.endsWith('#')) add({ pk: term, sk: dated }); // an empty fold ("?!") indexes nothing
+  };
+  for (const o of record.organizations) for (const term of organizationTerms(o)) termed(term);
+  for (const c of record.countries) termed(countryTerm(c));
+  return [...items.values()];
+};
+
+type Organization = ArchiveRecord['organizations'][number];
+
+/** Does this organization go into the index under its acronym only (its name reaching it through an alias item)? */
+const aliased = (o: Organization): boolean => {
+  const acronym = o.acronym ? foldKey(o.acronym) : '';
+  const name = foldKey(o.name);
+  return (
+    acronym !== '' &&
+    name !== '' &&
+    bytes(acronym) <= MAX_SORT_KEY_BYTES &&
+    bytes(aliasPartition(o.name)) <= MAX_PARTITION_KEY_BYTES
+  );
+};
+
+/**
+ * The terms an organization is indexed under: its acronym when it has one, else its name. A query
+ * by the name of an organization that has an acronym finds the acronym through the alias item
+ * (A#<name>, <acronym>), written once per name and acronym for the whole archive, and walks both
+ * terms: one index item per organization and document instead of two.
+ */
+export const organizationTerms = (o: Organization): string[] =>
+  aliased(o) ? [organizationTerm(o.acronym ?? '')] : [organizationTerm(o.name)];
+
+/** The alias items a record's organizations need (shared by every document naming them; never deleted). */
+export const aliasItemsFor = (record: ArchiveRecord): IndexItem[] => {
+  const items = new Map<string, IndexItem>();
+  if (record.status !== 'processed') return [];
+  for (const o of record.organizations)
+    if (aliased(o)) {
+      const item = { pk: aliasPartition(o.name), sk: foldKey(o.acronym ?? '') };
+      items.set(`${item.pk}\u0000${item.sk}`, item);
     }
-  }
-  return items;
+  return [...items.values()];
 };
 
 export type SearchFilters = {
@@ -100,15 +145,68 @@ export const matchesFilters = (record: ArchiveRecord, f: SearchFilters): boolean
   return true;
 };
 
-/** The one term a query walks in the byTerm index: the most selective filter given. */
-export const drivingTerm = (f: SearchFilters): { term: string; dated: boolean } => {
+/**
+ * The one run of index items a query walks: partition `pk`, sort keys starting with `prefix`
+ * (then `<date>#<id>`), for the most selective filter given. `dated`: the sort key after the
+ * prefix starts with the document's date, so a date range narrows the walk. Null: nothing can match.
+ */
+export type DrivingKey = { pk: string; prefix: string; dated: boolean };
+
+export const drivingKey = (f: SearchFilters): DrivingKey | null => {
+  const fit = (k: DrivingKey) =>
+    bytes(k.pk) <= MAX_PARTITION_KEY_BYTES && bytes(k.prefix) < MAX_SORT_KEY_BYTES ? k : null;
   if (f.participant) {
-    const tokens = nameTokenKeys(f.participant);
-    const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
-    return { term: participantTerm(longest), dated: true };
+    const tokens = indexTokens(f.participant);
+    if (tokens.length === 0) return null;
+    const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+    return fit({ pk: participantPartition(longest), prefix: `${longest}#`, dated: true });
   }
-  if (f.organization) return { term: organizationTerm(f.organization), dated: true };
-  if (f.country) return { term: countryTerm(f.country), dated: true };
-  if (f.status) return { term: statusTerm(f.status), dated: false };
-  return { term: DATE_TERM, dated: true };
+  const termed = (term: string) => (term.endsWith('#') ? null : fit({ pk: term, prefix: '', dated: true }));
+  if (f.organization) return termed(organizationTerm(f.organization));
+  if (f.country) return termed(countryTerm(f.country));
+  if (f.status === 'rejected') return { pk: REJECTED_TERM, prefix: '', dated: false };
+  return { pk: DATE_TERM, prefix: '', dated: true };
+};
+
+/**
+ * How GET /participants?prefix= reads the name items: the person matches when every whole word of
+ * the prefix is one of their name keys and the last (maybe partial) word starts one of them, both
+ * compared as participant search compares names (folded, transliteration-tolerant: "zha" and "ja"
+ * find "Zhaparov"), or when the last word starts one of their printed name words ("tokay" finds
+ * "Tokayev", whose key is "tokaev"). The walk: the items of the longest whole word, else of the
+ * partial word's key less its last letter (a letter group such as "ye" may fold differently once
+ * complete). Null: the prefix has no word.
+ */
+export type DirectoryPlan = {
+  pk: string;
+  /** Sort key prefix of the items to read. */
+  begins: string;
+  /** Does a person of that name match the prefix? */
+  matches: (name: string) => boolean;
+};
+
+export const directoryPlan = (prefix: string): DirectoryPlan | null => {
+  const words = foldKey(prefix)
+    .split(/[ -]+/)
+    .filter((w) => w.length > 0);
+  const last = words.pop();
+  if (last === undefined) return null;
+  const whole = words.map(phoneticToken).filter((w) => w.length > 0);
+  const partial = phoneticToken(last);
+  const matches = (name: string) => {
+    const keys = indexTokens(name);
+    if (!whole.every((w) => keys.includes(w))) return false;
+    if (partial && keys.some((k) => k.startsWith(partial))) return true;
+    return foldKey(name)
+      .split(/[ -]+/)
+      .some((w) => w.startsWith(last));
+  };
+  let begins: string;
+  if (whole.length > 0) begins = `${whole.reduce((a, b) => (b.length > a.length ? b : a))}#`;
+  else {
+    const shorter = last.length > 1 ? phoneticToken(last.slice(0, -1)) : partial;
+    begins = shorter && partial.startsWith(shorter) ? shorter : partial || shorter;
+  }
+  if (!begins || bytes(begins) >= MAX_SORT_KEY_BYTES) return null;
+  return { pk: participantPartition(begins), begins, matches };
 };

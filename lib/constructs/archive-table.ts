@@ -1,5 +1,7 @@
 // The archive table, built from TABLE_SCHEMA (lambdas/store/table-schema.ts), the one definition
-// of its keys and indexes that the store and the embedded local stack read as well.
+// of its keys and indexes that the store and the embedded local stack read as well. The layout
+// needs no secondary index (index entries are base-table items keyed by their term), so none is
+// built unless TABLE_SCHEMA names one.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
@@ -35,6 +37,6 @@ export const createArchiveTable = (scope: Construct, id: string, stage: Stage): 
   return table;
 };
 
-/** The ARNs of the table's indexes, one by one (IAM statements name them instead of `index/*`). */
+/** The ARNs of the table's indexes, one by one (IAM statements name them instead of `index/*`); none today. */
 export const indexArns = (table: dynamodb.ITable): string[] =>
   Object.values(TABLE_SCHEMA.indexes).map((index) => `${table.tableArn}/index/${index.name}`);

@@ -25,7 +25,8 @@ import { createQueryApi } from '../../lambdas/query/api';
 import { ArchiveBucket } from '../../lambdas/store/archive-bucket';
 import { makeDynamoClient, makeS3Client } from '../../lambdas/store/clients';
 import { DocumentStore } from '../../lambdas/store/document-store';
-import { ensureTable } from '../../lambdas/store/provision';
+import { ensureTableLayout } from '../../lambdas/store/provision';
+import { TABLE_LAYOUT } from '../../lambdas/store/table-schema';
 import {
   type Emulator,
   LOCAL_CREDENTIALS,
@@ -209,7 +210,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const ddb = makeDynamoClient(clientOptions);
     cleanups.push(() => ddb.destroy());
     try {
-      await ensureTable(ddb, LOCAL_TABLE);
+      // A data folder written by an older item layout: its table is rebuilt from the drop bucket by
+      // the reconcile pass below (every object then has no record), instead of answering wrongly.
+      const { table, previousLayout } = await ensureTableLayout(ddb, LOCAL_TABLE);
+      if (table === 'rebuilt')
+        log(
+          `table ${LOCAL_TABLE} had item layout ${previousLayout ?? 1}, not ${TABLE_LAYOUT}: recreated it; every upload in the drop bucket is ingested again`,
+        );
     } catch (e) {
       if (/LOCK|not open|IO error/i.test(`${errorMessage(e)} ${(e as { cause?: unknown }).cause ?? ''}`))
         throw new LocalStackError(`the data folder ${dataDir} is in use by another process (its database is locked)`);

@@ -5,9 +5,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentId } from '../../lambdas/core/ids';
 import { makeDynamoClient } from '../../lambdas/store/clients';
+import { decodeHeadBody, encodeHeadBody } from '../../lambdas/store/document-store';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../lib/local/emulators';
 import { type LocalStack, startLocalStack } from '../../lib/local/local-stack';
 import { type CliResult, isOneLineError, jsonLines, ROOT, runCli } from './run-cli';
@@ -192,25 +193,19 @@ describe('archive against a local stack', () => {
     // What an extractor upgrade looks like to the store: the stored record was made by an older
     // extractor and differs from what extraction gives now. Reprocess (unforced) puts it right.
     const client = ddb();
-    const uploads = await client.send(
-      new QueryCommand({
-        TableName: stack.endpoints.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
-        ExpressionAttributeValues: { ':pk': `DOC#${SEED_ID}`, ':u': 'U#' },
-      }),
+    const got = await client.send(
+      new GetCommand({ TableName: stack.endpoints.table, Key: { pk: `DOC#${SEED_ID}`, sk: 'HEAD' } }),
     );
-    const item = uploads.Items?.[0] as { sk: string; record: string };
-    const before = JSON.parse(item.record);
+    const head = got.Item as { rev: number; z: Uint8Array };
+    const body = decodeHeadBody(head.z);
+    const before = body.record;
+    body.record = { ...before, title: 'Stale title', extractorVersion: '0.0.1' };
+    body.hash = 'stale';
+    if (body.first) body.first.recordHash = 'stale';
     await client.send(
-      new UpdateCommand({
+      new PutCommand({
         TableName: stack.endpoints.table,
-        Key: { pk: `DOC#${SEED_ID}`, sk: item.sk },
-        UpdateExpression: 'SET #r = :r, recordHash = :h',
-        ExpressionAttributeNames: { '#r': 'record' },
-        ExpressionAttributeValues: {
-          ':r': JSON.stringify({ ...before, title: 'Stale title', extractorVersion: '0.0.1' }),
-          ':h': 'stale',
-        },
+        Item: { pk: `DOC#${SEED_ID}`, sk: 'HEAD', rev: head.rev + 1, z: encodeHeadBody(body) },
       }),
     );
     client.destroy();

@@ -85,7 +85,6 @@ export const logicalId = (stack: Stack, element: CfnElement): string => stack.re
 export const getAtt = (id: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [id, attribute] });
 export const ref = (id: string) => ({ Ref: id });
 export const objectsOf = (bucketId: string) => ({ 'Fn::Join': ['', [getAtt(bucketId), '/*']] });
-export const indexOf = (tableId: string, index: string) => ({ 'Fn::Join': ['', [getAtt(tableId), `/index/${index}`]] });
 
 type Statement = { Effect: string; Action: string | string[]; Resource?: unknown };
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);

@@ -5,9 +5,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentId } from '../../lambdas/core/ids';
-import { endpointsFile, LOCAL_DROP_BUCKET, readEndpoints } from '../../lib/local/endpoints';
+import { makeDynamoClient } from '../../lambdas/store/clients';
+import { tableLayout } from '../../lambdas/store/provision';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynalite } from '../../lib/local/emulators';
+import { endpointsFile, LOCAL_DROP_BUCKET, LOCAL_TABLE, readEndpoints } from '../../lib/local/endpoints';
 import { type LocalStack, LocalStackError, sampleFiles, startLocalStack } from '../../lib/local/local-stack';
 import { get, put, removeDir, SAMPLES, SEED, s3For, tempDataDir } from './helpers';
 
@@ -166,5 +171,108 @@ describe('local stack, end to end (in process)', () => {
       next.body.items.map((d: { id: string }) => d.id),
       all.body.items.slice(2, 4).map((d: { id: string }) => d.id),
     );
+  });
+});
+
+describe('local stack: a data folder written by an older table layout', () => {
+  let dir: string;
+  after(() => removeDir(dir));
+
+  it('rebuilds the table from the drop bucket instead of answering from the old items', async () => {
+    dir = tempDataDir();
+    const key = `reports/${SEED}`;
+    const id = documentId(key);
+    let stack = await startLocalStack({ dataDir: dir, port: 0, s3Port: 0, ingestSamples: false });
+    const s3 = s3For(stack.endpoints);
+    try {
+      await put(s3, LOCAL_DROP_BUCKET, key, readFileSync(join(SAMPLES, SEED)));
+      await stack.whenIdle();
+    } finally {
+      s3.destroy();
+      await stack.stop();
+    }
+
+    // Put the table back as the first layout had it: two GSIs, no layout item, and a HEAD whose
+    // record JSON (a string attribute) names other people than the document does.
+    const dynamo = await startDynalite({ path: join(dir, 'dynamo') });
+    const ddb = makeDynamoClient({
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      dynamoEndpoint: dynamo.endpoint,
+    });
+    try {
+      await ddb.send(new DeleteTableCommand({ TableName: LOCAL_TABLE }));
+      const gsi = (name: string, pk: string, sk: string) => ({
+        IndexName: name,
+        KeySchema: [
+          { AttributeName: pk, KeyType: 'HASH' as const },
+          { AttributeName: sk, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' as const },
+      });
+      await ddb.send(
+        new CreateTableCommand({
+          TableName: LOCAL_TABLE,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: ['pk', 'sk', 'gpk', 'gsk', 'npk', 'nsk'].map((AttributeName) => ({
+            AttributeName,
+            AttributeType: 'S' as const,
+          })),
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: [gsi('byTerm', 'gpk', 'gsk'), gsi('byName', 'npk', 'nsk')],
+        }),
+      );
+      await ddb.send(
+        new PutCommand({
+          TableName: LOCAL_TABLE,
+          Item: { pk: `DOC#${id}`, sk: 'HEAD', id, rev: 1, version: 1, record: '{"participants":[]}' },
+        }),
+      );
+      assert.equal(await tableLayout(ddb, LOCAL_TABLE), null);
+    } finally {
+      ddb.destroy();
+      await dynamo.close();
+    }
+
+    const lines: string[] = [];
+    stack = await startLocalStack({
+      dataDir: dir,
+      port: 0,
+      s3Port: 0,
+      ingestSamples: false,
+      log: (line: string) => lines.push(line),
+    });
+    try {
+      assert.ok(
+        lines.some((l) => /had item layout 1, not \d+: recreated it/.test(l)),
+        lines.join('\n'),
+      );
+      assert.equal(stack.startup.reconcile.missing, 1, 'the upload is ingested again');
+      await stack.whenIdle();
+      const doc = await get(stack.endpoints.api, `/documents/${id}`);
+      assert.equal(doc.status, 200);
+      assert.equal(doc.body.version, 1);
+      assert.ok(doc.body.participants.some((p: { key: string }) => p.key === 'vladimir putin'));
+      const byName = await get(stack.endpoints.api, '/documents?participant=putin');
+      assert.deepEqual(
+        byName.body.items.map((d: { id: string }) => d.id),
+        [id],
+      );
+      const text = await get(stack.endpoints.api, `/documents/${id}/text`);
+      assert.equal(text.status, 200);
+    } finally {
+      await stack.stop();
+    }
+
+    // And the next start finds the layout current: nothing to rebuild, nothing to ingest.
+    stack = await startLocalStack({ dataDir: dir, port: 0, s3Port: 0, ingestSamples: false });
+    try {
+      assert.equal(stack.startup.reconcile.missing, 0);
+    } finally {
+      await stack.stop();
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { docPk, idOfIndexItem } from '../../lambdas/store/index-terms';
 
 type Command = { constructor: { name: string }; input: Record<string, unknown> };
 type Send = (command: Command, options?: { abortSignal?: AbortSignal }) => Promise<unknown>;
@@ -31,17 +32,24 @@ export const wrapSend = <C extends object>(
     },
   });
 
-/** The partition key (DOC#<id>) a document-client command touches, or '' when it has none. */
+type Keyed = { pk?: string; sk?: string };
+
+/**
+ * The document partition (DOC#<id>) a document-client command is about, or '' when it has none. An
+ * index item lives in its term's partition and ends its sort key with the document id
+ * (table-schema.ts): it counts for that document. (Organization aliases, shared, count for none.)
+ */
 export const commandPk = (command: Command): string => {
   const input = command.input as {
-    Key?: { pk?: string };
-    Item?: { pk?: string };
-    RequestItems?: Record<string, { PutRequest?: { Item: { pk: string } }; DeleteRequest?: { Key: { pk: string } } }[]>;
+    Key?: Keyed;
+    Item?: Keyed;
+    RequestItems?: Record<string, { PutRequest?: { Item: Keyed }; DeleteRequest?: { Key: Keyed } }[]>;
   };
-  if (input.Key?.pk) return input.Key.pk;
-  if (input.Item?.pk) return input.Item.pk;
   const first = Object.values(input.RequestItems ?? {})[0]?.[0];
-  return first?.PutRequest?.Item.pk ?? first?.DeleteRequest?.Key.pk ?? '';
+  const key = input.Key ?? input.Item ?? first?.PutRequest?.Item ?? first?.DeleteRequest?.Key;
+  if (!key?.pk) return '';
+  if (key.pk.startsWith('DOC#') || key.pk.startsWith('A#') || !key.sk?.includes('#')) return key.pk;
+  return docPk(idOfIndexItem({ sk: key.sk }));
 };
 
 const metadata = { httpStatusCode: 400, attempts: 5, totalRetryDelay: 2_000 };
