@@ -22,6 +22,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { TABLE_LAYOUT } from '../lambdas/store/table-schema';
 import { ArchiveFunction } from './constructs/archive-function';
 import { createArchiveTable, indexArns } from './constructs/archive-table';
 import { createSecureBucket } from './constructs/secure-bucket';
@@ -106,7 +107,10 @@ export class MeetingArchiveStack extends Stack {
       noncurrentVersionDays: settings.noncurrentVersionDays,
       accessLogs: { bucket: this.logBucket, prefix: 'archive/' },
     });
-    this.table = createArchiveTable(this, 'Table', stage);
+    // The construct id names the item layout: a stack updated from another layout gets a new, empty table
+    // (CloudFormation keeps the old one in prod, RETAIN) instead of an in-place change the new code cannot read,
+    // and `archive reconcile --stack NAME` fills it from the drop bucket.
+    this.table = createArchiveTable(this, `TableV${TABLE_LAYOUT}`, stage);
 
     // Ingest: drop bucket -> queue -> function ---------------------------------------------------
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {

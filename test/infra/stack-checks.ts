@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import { TABLE_SCHEMA } from '../../lambdas/store/table-schema';
+import { TABLE_LAYOUT, TABLE_SCHEMA } from '../../lambdas/store/table-schema';
 import { OUTPUT_NAMES, QUERY_ROUTES } from '../../lib/meeting-archive-stack';
 import {
   type Cfn,
@@ -252,6 +252,8 @@ export const registerCommonChecks = (get: () => Synthesized, expected: Expected)
       { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
     ]);
+    // The logical id names the item layout, so a stack updated from another layout gets a new table.
+    assert.match(ids(s).table, new RegExp(`^TableV${TABLE_LAYOUT}`));
     // No secondary index: index entries are base-table items keyed by their term (table-schema.ts).
     assert.deepEqual(TABLE_SCHEMA.indexes, {});
     assert.equal(props.GlobalSecondaryIndexes, undefined);
