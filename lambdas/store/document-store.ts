@@ -694,44 +694,47 @@ export class DocumentStore {
     const found = new Map<string, { entry: ParticipantEntry; docs: Set<string> }>();
     let full = false;
     let fullAtToken: string | null = null;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.ddb.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :p AND begins_with(sk, :b)',
-          ExpressionAttributeValues: { ':p': plan.pk, ':b': plan.begins },
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      this.count(out.ConsumedCapacity, 'read');
-      for (const it of (out.Items ?? []) as IndexItem[]) {
-        const token = it.sk.slice(0, it.sk.indexOf('#'));
-        // Once the list is full, read on to the end of the token it filled on: every document of a
-        // person found there has an item under that token, so their counts are then complete.
-        if (full && token !== fullAtToken) return [...found.values()].map((f) => f.entry);
-        const id = idOfIndexItem(it);
-        for (const name of (it.n ?? '').split('\n')) {
-          if (!name || !plan.matches(name)) continue;
-          const key = foldKey(name);
-          const f = found.get(key);
-          if (f) {
-            if (!f.docs.has(id)) {
-              f.docs.add(id);
-              f.entry.documents++;
-            }
-          } else if (!full) {
-            found.set(key, { entry: { name, key, documents: 1 }, docs: new Set([id]) });
-            if (found.size >= limit) {
-              full = true;
-              fullAtToken = token;
+    for (const range of plan.ranges) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await this.ddb.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'pk = :p AND begins_with(sk, :b)',
+            ExpressionAttributeValues: { ':p': range.pk, ':b': range.begins },
+            ExclusiveStartKey: startKey,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        this.count(out.ConsumedCapacity, 'read');
+        for (const it of (out.Items ?? []) as IndexItem[]) {
+          const token = it.sk.slice(0, it.sk.indexOf('#'));
+          // Once the list is full, read on to the end of the token it filled on: every document of a
+          // person found there has an item under that token, so their counts are then complete.
+          if (full && token !== fullAtToken) return [...found.values()].map((f) => f.entry);
+          const id = idOfIndexItem(it);
+          for (const name of (it.n ?? '').split('\n')) {
+            if (!name || !plan.matches(name)) continue;
+            const key = foldKey(name);
+            const f = found.get(key);
+            if (f) {
+              if (!f.docs.has(id)) {
+                f.docs.add(id);
+                f.entry.documents++;
+              }
+            } else if (!full) {
+              found.set(key, { entry: { name, key, documents: 1 }, docs: new Set([id]) });
+              if (found.size >= limit) {
+                full = true;
+                fullAtToken = token;
+              }
             }
           }
         }
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      if (full) break;
+    }
     return [...found.values()].map((f) => f.entry);
   }
 

@@ -173,17 +173,20 @@ export const drivingKey = (f: SearchFilters): DrivingKey | null => {
  * the prefix is one of their name keys and the last (maybe partial) word starts one of them, both
  * compared as participant search compares names (folded, transliteration-tolerant: "zha" and "ja"
  * find "Zhaparov"), or when the last word starts one of their printed name words ("tokay" finds
- * "Tokayev", whose key is "tokaev"). The walk: the items of the longest whole word, else of the
- * partial word's key less its last letter (a letter group such as "ye" may fold differently once
- * complete). Null: the prefix has no word.
+ * "Tokayev", whose key is "tokaev"). The walk: the items of the longest whole word; else the key
+ * ranges the partial word can begin once complete, since a letter group may fold differently when
+ * its next letter comes ("z" may be the start of "zh", which folds to "j"; "tokay" of "tokaye",
+ * which folds to "tokae"). Null: the prefix has no word.
  */
 export type DirectoryPlan = {
-  pk: string;
-  /** Sort key prefix of the items to read. */
-  begins: string;
+  /** The key ranges to read, each a partition and a sort key prefix (several only for a partial word). */
+  ranges: { pk: string; begins: string }[];
   /** Does a person of that name match the prefix? */
   matches: (name: string) => boolean;
 };
+
+// Letters that can follow a typed prefix and change how its end folds (phoneticToken's letter groups).
+const FOLD_CONTINUATIONS = ['', 'h', 'j', 'zh', 'a', 'e', 'o', 'u'];
 
 export const directoryPlan = (prefix: string): DirectoryPlan | null => {
   const words = foldKey(prefix)
@@ -201,12 +204,15 @@ export const directoryPlan = (prefix: string): DirectoryPlan | null => {
       .split(/[ -]+/)
       .some((w) => w.startsWith(last));
   };
-  let begins: string;
-  if (whole.length > 0) begins = `${whole.reduce((a, b) => (b.length > a.length ? b : a))}#`;
+  let begins: string[];
+  if (whole.length > 0) begins = [`${whole.reduce((a, b) => (b.length > a.length ? b : a))}#`];
   else {
-    const shorter = last.length > 1 ? phoneticToken(last.slice(0, -1)) : partial;
-    begins = shorter && partial.startsWith(shorter) ? shorter : partial || shorter;
+    const candidates = new Set(FOLD_CONTINUATIONS.map((c) => phoneticToken(last + c)));
+    if (last.length > 1) candidates.add(phoneticToken(last.slice(0, -1)));
+    // A range inside another is read with it: keep the shortest prefixes only.
+    const sorted = [...candidates].filter(Boolean).sort((a, b) => a.length - b.length);
+    begins = sorted.filter((b, i) => !sorted.slice(0, i).some((shorter) => b.startsWith(shorter)));
   }
-  if (!begins || bytes(begins) >= MAX_SORT_KEY_BYTES) return null;
-  return { pk: participantPartition(begins), begins, matches };
+  if (begins.length === 0 || begins.some((b) => bytes(b) >= MAX_SORT_KEY_BYTES)) return null;
+  return { ranges: begins.map((b) => ({ pk: participantPartition(b), begins: b })), matches };
 };

@@ -501,6 +501,8 @@ export const defineStoreContract = (name: string, start: () => Promise<Emulator>
           );
         }
         assert.ok((await byWord('erdog')).some(([key]) => key === 'recep tayyip erdogan'));
+        // "k" reads two key ranges ("k", and "h" for a "kh" that folds to "h"): the person is found once.
+        assert.equal((await byWord('k')).filter(([key]) => key === 'kassym-jomart tokayev').length, 1);
         assert.ok(!(await byWord('vladimir x')).some(([key]) => key === 'vladimir putin'));
         // 23 documents name the pagination person: counted once each, though the name has two words.
         const pagination = (await byWord('p')).find(([key]) => key === 'pagination person');
