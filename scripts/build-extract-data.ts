@@ -27,6 +27,7 @@ type Overrides = {
   demonymWinners: Record<string, string>;
   aliasCodes: string[];
   ambiguousWords: string[];
+  listedTerritories: string[];
 };
 export type CountryEntry = {
   name: string;
@@ -34,6 +35,9 @@ export type CountryEntry = {
   aliases: string[];
   demonyms: string[];
   capitals: string[];
+  /** a dependent territory or overseas part of a state (Réunion, French Polynesia, the Falkland Islands): named, but
+   * not listed as a country, and its capital is no meeting place of its own */
+  territory?: true;
 };
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'lambdas', 'core', 'extract', 'data');
@@ -72,13 +76,17 @@ for (const c of worldCountries) {
   for (const s of o.demonyms ?? []) demonyms.add(s);
   for (const s of o.dropDemonyms ?? []) demonyms.delete(s);
   const capitals = new Set<string>([...(c.capital ?? []), ...(o.capitals ?? [])]);
-  entries.push({
+  const entry: CountryEntry = {
     name,
     cca3: c.cca3,
     aliases: [...aliases].filter(Boolean).sort(),
     demonyms: [...demonyms].filter(Boolean).sort(),
     capitals: [...capitals].filter(Boolean).sort(),
-  });
+  };
+  // world-countries marks dependencies "independent: false"; states in free association and partly recognized
+  // states are reviewed into listedTerritories and stay countries.
+  if (c.independent === false && !overrides.listedTerritories.includes(c.cca3)) entry.territory = true;
+  entries.push(entry);
 }
 
 // A demonym that names several countries goes to the reviewed winner, else to the one UN member, else nowhere.

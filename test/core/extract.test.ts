@@ -775,3 +775,228 @@ describe('extract: rules from the held-aside review', () => {
     assert.equal(person(r, 'Tomasz Kowal'), undefined);
   });
 });
+
+describe('extract: second-round rules (0.5.0)', () => {
+  it('takes "Posted March 11, 2026 by …" (no colon) as the publication date, not the meeting date above it', () => {
+    const r = extract(
+      'Caraquet Town Council\n\nMonday, March 9, 2026, 7:00 p.m.\n\nPosted March 11, 2026 by the Office of the Town Clerk. Unofficial until adopted by Council.\n\nMayor Nicole Chiasson-Landry called the meeting to order. Annie Thibodeau presented the program for the Tintamarre on August 15.',
+    );
+    assert.equal(r.publishedDate, '2026-03-11');
+    assert.equal(r.eventDate, '2026-03-09');
+  });
+
+  it('reads day-first numeric dates ("15.9.2026", "18/02/2026")', () => {
+    assert.deepEqual(
+      parseDates('Press release 15.9.2026 14:30', null).map((d) => d.date),
+      ['2026-09-15'],
+    );
+    assert.deepEqual(
+      parseDates('HORN NEWS SERVICE 18/02/2026 06:40 EAT', null).map((d) => d.date),
+      ['2026-02-18'],
+    );
+    const r = extract(
+      'HORN NEWS SERVICE 18/02/2026 06:40 EAT\n\nAgriculture ministers from the Horn of Africa yesterday approved a joint plan to spray locust breeding grounds.',
+    );
+    assert.equal(r.publishedDate, '2026-02-18');
+    assert.equal(r.eventDate, '2026-02-17');
+  });
+
+  it('reads a dateline whose place has diacritics ("São Tomé, 11 June 2026 – …") and the days of a session', () => {
+    const r = extract(
+      'São Tomé, 11 June 2026 – The Extraordinary Session of the Council of Ministers concluded today in São Tomé with the adoption of a declaration.\n\nThe three-day session opened on Tuesday 9 June with a meeting of experts.',
+    );
+    assert.equal(r.publishedDate, '2026-06-11');
+    assert.equal(r.eventDate, '2026-06-09');
+    assert.equal(r.eventEndDate, '2026-06-11');
+  });
+
+  it('takes an unknown town after "in" in the meeting clause as the place, not the next meeting\'s city', () => {
+    const r = extract(
+      'The Minister of Transport hosted a meeting of Nordic transport ministers in Kuusamo today, on rail links in the north of Finland, Sweden and Norway.\n\nThe next meeting of the ministers will be hosted by Norway in Tromsø in spring 2027.',
+      { publishedDate: '2026-09-15' },
+    );
+    assert.deepEqual(r.location, { place: 'Kuusamo', country: 'Finland', virtual: false });
+  });
+
+  it('reads "minutes of the online meeting" as a virtual meeting', () => {
+    const r = extract(
+      'Senate of the University of Tartu: minutes of the online meeting of 20 November 2026\n\nTartu, 27 November 2026. English translation for information.\n\nThe Senate met on Friday, 20 November 2026, from 14:00 to 16:25. Because of the flu outbreak on campus the meeting was held entirely online (Zoom).',
+    );
+    assert.deepEqual(r.location, { place: null, country: null, virtual: true });
+  });
+
+  it('lists no dependent territory as a country and takes no territory capital as a place', () => {
+    const r = extract(
+      'The ministers met in Port Louis on Wednesday. They thanked La Réunion for helicopter support and discussed the risk to the reefs of Mayotte. Patients were moved from Ysbyty Penrhos Stanley in Holyhead.',
+      { publishedDate: '2026-12-03' },
+    );
+    assert.deepEqual(r.countries, ['Mauritius']);
+    assert.equal(r.location?.place, 'Port Louis');
+  });
+
+  it('reads a minutes roster: headings without colons, sub-headings, joined rows, apologies', () => {
+    const r = extract(
+      'Thursday 29 January 2026, 09:30 Boardroom, Ysbyty Gwynedd, Penrhosgarnedd, Bangor, and via Microsoft Teams\n\nPRESENT\n\nIn the Boardroom:\n\nDafydd ap Rhys, Chair Siân Lloyd-Jones, Vice-Chair Dr Gareth Wyn Evans, Chief Executive Professor Aled Roberts, Rhian Llewelyn and Olusegun Adebayo-Ward, Independent Members Huw Prys Davies, Executive Director of Finance\n\nVia Microsoft Teams:\n\nNia Haf Pritchard, Executive Director of Nursing Cllr Medwyn Hughes, Independent Member (Local Authority)\n\nAPOLOGIES\n\nAnn-Marie Davies, Independent Member (Trade Union)\n\nEMB26/01 WELCOME AND APOLOGIES\n\nMr Davies reported a forecast deficit of £18.4 million. Ms Carys Morgan presented the report.',
+    );
+    assert.deepEqual(names(r.participants), [
+      'Aled Roberts',
+      'Carys Morgan',
+      'Dafydd ap Rhys',
+      'Gareth Wyn Evans',
+      'Huw Prys Davies',
+      'Medwyn Hughes',
+      'Nia Haf Pritchard',
+      'Olusegun Adebayo-Ward',
+      'Rhian Llewelyn',
+      'Siân Lloyd-Jones',
+    ]);
+    assert.equal(participant(r, 'Rhian Llewelyn')?.attendance, 'in person');
+    assert.equal(participant(r, 'Medwyn Hughes')?.attendance, 'video link');
+    assert.ok(r.mentionedPeople.some((p) => p.name === 'Ann-Marie Davies'));
+    assert.deepEqual(r.location, { place: 'Bangor', country: 'United Kingdom', virtual: false });
+    assert.ok(!r.organizations.some((o) => /Local Authority|Trade Union/.test(o.name)));
+  });
+
+  it('splits joined "Name, Office" rows without honorifics, but not "Office Name" rows', () => {
+    const r = extract(
+      'PRESENT\n\nSiân Lloyd-Jones, Vice-Chair Huw Prys Davies, Executive Director of Finance Tomos Rhys Evans, Board Secretary\n\nATTENDANCE\n\nMayor Ann Smith, Councillor Bob Jones, Town Clerk Carl White',
+    );
+    assert.deepEqual(names(r.participants), [
+      'Ann Smith',
+      'Bob Jones',
+      'Carl White',
+      'Huw Prys Davies',
+      'Siân Lloyd-Jones',
+      'Tomos Rhys Evans',
+    ]);
+    assert.equal(participant(r, 'Huw Prys Davies')?.title, 'Executive Director of Finance');
+    assert.equal(participant(r, 'Bob Jones')?.title, 'Councillor');
+    // A short heading closes an "Apologies" roster: the speaker after it took part.
+    const r2 = extract('APOLOGIES\n\nAnn Lee, Member\n\nDecisions\n\nMs Kate Brown presented the budget.');
+    assert.deepEqual(names(r2.participants), ['Kate Brown']);
+    assert.deepEqual(names(r2.mentionedPeople), ['Ann Lee']);
+  });
+
+  it('reads a participants header that ends a paragraph ("… of the Council. The following also took part:")', () => {
+    const r = extract(
+      'The meeting was chaired by the Honourable Anjali Beeharry-Sookun, who holds the rotating chair of the Council. The following also took part:\n\nMrs Rose-Marie Hoareau, Minister for Foreign Affairs of the Republic of Seychelles;\n\nMr Tojo Rabemananjara, Secretary General of the IOC.\n\nThe Ministers were briefed by the Director of the Regional Maritime Information Fusion Centre (RMIFC), Commander Yannick Labonté-Cadet, on the salvage operation.',
+    );
+    for (const n of ['Rose-Marie Hoareau', 'Tojo Rabemananjara', 'Yannick Labonté-Cadet'])
+      assert.ok(participant(r, n), n);
+  });
+
+  it('reads "Chair:", "Minutes:" and "Guest:" labels, hyphenated ranks and a title that ends in "for X"', () => {
+    const r = extract(
+      'The Senate met on Friday, 20 November 2026.\n\nChair: Rector Kadri Sepp-Laur Minutes: Academic Secretary Jaanus Rebane\n\nMembers present (31 of 35): among others Vice-Rector for Academic Affairs Mart Kuusk, Vice-Rector for Research Liis-Marii Oja and Kertu Laan.\n\nGuest: Taavi Mägi-Kõiv, Head of Funding at the Estonian Research Council, for item 2.\n\nVice-Rector Kuusk presented the proposal. Vice-Rector Oja noted that the share fell.',
+    );
+    assert.deepEqual(names(r.participants), [
+      'Jaanus Rebane',
+      'Kadri Sepp-Laur',
+      'Kertu Laan',
+      'Liis-Marii Oja',
+      'Mart Kuusk',
+      'Taavi Mägi-Kõiv',
+    ]);
+  });
+
+  it('does not count a statement made in a bulletin last week as taking part', () => {
+    const r = extract(
+      'The ministers met in Djibouti on Tuesday and approved the plan. Lorenzo Bellacosa, the senior locust forecaster at FAO headquarters in Rome, said in a bulletin last week that conditions were favourable.',
+      { publishedDate: '2026-02-18' },
+    );
+    assert.ok(!participant(r, 'Lorenzo Bellacosa'));
+  });
+
+  it('reads a name after a noun for a calling ("marine biologist Kwame Osei-Bonsu", "Biologist Ama Mensah-Boateng")', () => {
+    const r = extract(
+      'The ministers met on Tuesday. Marine biologist Kwame Osei-Bonsu of the university said the belt was the new normal. Biologist Ama Mensah-Boateng welcomed the plan.',
+      { publishedDate: '2026-05-13' },
+    );
+    assert.ok(person(r, 'Kwame Osei-Bonsu'));
+    assert.ok(person(r, 'Ama Mensah-Boateng'));
+    assert.ok(!person(r, 'Biologist Ama Mensah-Boateng'));
+  });
+
+  it('takes no storm, signature line, site or firm for a person', () => {
+    const r = extract(
+      "The Governing Body met today. Many shelters built after Cyclone Dana need repair and will go to a Cyclone Shelter Management and Maintenance Committee. Marine biologist Kwame Osei-Bonsu of UWI's Cave Hill campus spoke. The delegate joined by video link from Santo Domingo. The contract was awarded to Atlantic Paving Ltd. Mr Alvin Tay, Audit Partner, Tay Bartholomew & Co LLP, attended.\n\nSigned: ........................ Chair    Date: ...............",
+      { publishedDate: '2026-07-14' },
+    );
+    const all = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const bad of [
+      'Cyclone Dana',
+      'Management',
+      'Cave Hill',
+      'Santo Domingo',
+      'Paving Ltd.',
+      'Tay Bartholomew',
+      'Date',
+    ])
+      assert.ok(!all.includes(bad), bad);
+    assert.ok(all.includes('Alvin Tay'));
+  });
+
+  it('reads "Chief Administrative Officer", Malay, Indonesian and Thai honorifics, and "Dr R. K." without a stop', () => {
+    const r = extract(
+      'PRESENT\n\nDirectors:\n\nEncik Muhammad Hafiz bin Ismail Lead Independent Director\n\nDr R. K. Subramaniam Independent Director (by video conference from Chennai)\n\nStaff present in the Chamber: Chief Administrative Officer Julie Boudreau-Haché.\n\nThe Chief Administrative Officer reported on the wharf.',
+    );
+    assert.deepEqual(names(r.participants), ['Julie Boudreau-Haché', 'Muhammad Hafiz bin Ismail', 'R. K. Subramaniam']);
+    const r2 = extract('Bapak Budi Santoso, Ibu Ratna Dewi and Khun Somchai Wongsawat attended the talks.');
+    assert.deepEqual(names(r2.participants), ['Budi Santoso', 'Ratna Dewi', 'Somchai Wongsawat']);
+    assert.equal(participant(r, 'R. K. Subramaniam')?.attendance, 'video link');
+  });
+
+  it('ends an office at an honorific and keeps every name of a "were present" list', () => {
+    const r = extract(
+      'Minister for Revenue and Disaster Management Smt. Lopamudra Mohanty-Das, Chief Secretary Shri A. K. Patnaik, Development Commissioner Smt. Anu Garg-Mishra, Special Relief Commissioner Shri N. B. S. Rajput and Managing Director of OSDMA Dr. Gyana Ranjan Swain were present in the meeting hall.',
+    );
+    assert.equal(r.participants.length, 5);
+    assert.equal(participant(r, 'Lopamudra Mohanty-Das')?.title, 'Minister for Revenue and Disaster Management');
+  });
+
+  it('reads "Sitting beside him were …", "backed by", "joined on the video link:" and "represented in X by"', () => {
+    const r = extract(
+      "The Congress met yesterday. Sitting beside him at the head table were Vice-President Fa'amoana Leota-Schuster of Samoa and Secretary General Teva Tehuiotoa. He was backed by Kealoha Nāone of the Hawaiian Canoe Racing Association. Two delegates joined on the video link: Tuaine Marsters for the Cook Islands, and Kiribati's Bwenawa Teiwaki, who lost the connection twice. Cameroon was represented in São Tomé by Mr. Emmanuel Ngoh Ekambi, Chargé d'Affaires.",
+      { publishedDate: '2026-08-02' },
+    );
+    for (const n of ["Fa'amoana Leota-Schuster", 'Kealoha Nāone', 'Bwenawa Teiwaki', 'Emmanuel Ngoh Ekambi'])
+      assert.ok(participant(r, n), n);
+    assert.equal(participant(r, 'Bwenawa Teiwaki')?.attendance, 'video link');
+  });
+
+  it('reads organizations: printed definitions over curated acronyms, councils of ministers, long names', () => {
+    const r = extract(
+      'The Council of Ministers of the Gulf of Guinea Commission (GGC) met. The Council of Ministers of the Republic of Mauritius approved it. He thanked the Interregional Coordination Centre (ICC) in Yaoundé and the Development Bank of Latin America and the Caribbean (CAF). The Minister of the Union of the Comoros spoke. The IOC Council of Ministers met at the Lloyd Erskine Sandiford Centre. The next meeting will be in the University Assembly Hall and the Council Chamber. The University had joined The Guild of European Research-Intensive Universities. Acumen Scrutineers Pte. Ltd. was appointed as scrutineer. Ms Lim Hui Shan Group Chief Executive Officer presented. The Securities Investors Association (Singapore) (SIAS) asked questions. Maria Lindgren-Åström, Director-General of Trafikverket, presented.',
+    );
+    const orgNames = r.organizations.map((o) => o.name);
+    for (const o of [
+      'Council of Ministers of the Gulf of Guinea Commission',
+      'Interregional Coordination Centre',
+      'Development Bank of Latin America and the Caribbean',
+      'IOC Council of Ministers',
+      'Guild of European Research-Intensive Universities',
+      'Acumen Scrutineers Pte. Ltd.',
+      'Securities Investors Association (Singapore)',
+      'Trafikverket',
+    ])
+      assert.ok(orgNames.includes(o), o);
+    for (const o of [
+      'International Criminal Court',
+      'Council of Ministers of the Republic of Mauritius',
+      'Union of the Comoros',
+      'Lloyd Erskine Sandiford Centre',
+      'University Assembly',
+      'Council Chamber',
+      'Lim Hui Shan Group',
+    ])
+      assert.ok(!orgNames.includes(o), o);
+    assert.equal(r.organizations.find((o) => o.name === 'Interregional Coordination Centre')?.acronym, 'ICC');
+  });
+
+  it('names a company from its all-caps masthead ("ORCHIDIA HOLDINGS LIMITED")', () => {
+    const r = extract(
+      'ORCHIDIA HOLDINGS LIMITED\n\nMINUTES OF THE ANNUAL GENERAL MEETING\n\nThe Meeting was held on 24 April 2026.',
+    );
+    assert.ok(r.organizations.some((o) => o.name === 'Orchidia Holdings Limited'));
+  });
+});

@@ -25,6 +25,12 @@ const keyOf = (s: string): string =>
       .replace(/\./g, ''),
   );
 
+/** Dependent territories and overseas parts of states: recognized as names, never listed as countries. */
+const territories = new Set<string>();
+for (const c of countriesData.countries as { name: string; territory?: boolean }[])
+  if (c.territory) territories.add(c.name);
+export const isTerritory = (name: string): boolean => territories.has(name);
+
 for (const c of countriesData.countries) {
   countryNames.add(c.name);
   for (const n of [c.name, ...c.aliases]) {
@@ -36,6 +42,8 @@ for (const c of countriesData.countries) {
     demonymIndex.add(d, c.name);
     if (!byKey.has(keyOf(d))) byKey.set(keyOf(d), c.name);
   }
+  // A territory's capital ("Stanley", "Papeete") is no meeting place with a country of its own.
+  if (territories.has(c.name)) continue;
   capitals.set(c.name, c.capitals);
   for (const cap of c.capitals) placeIndex.add(cap, { place: cap, country: c.name, capital: true });
 }
@@ -44,7 +52,8 @@ for (const [city, country] of Object.entries(citiesData.cities)) {
 }
 // Upper-case renderings of capitals and cities ("ADDIS ABABA, Oct 4" datelines).
 for (const c of countriesData.countries)
-  for (const cap of c.capitals) placeIndex.add(cap.toUpperCase(), { place: cap, country: c.name, capital: true });
+  if (!territories.has(c.name))
+    for (const cap of c.capitals) placeIndex.add(cap.toUpperCase(), { place: cap, country: c.name, capital: true });
 for (const [city, country] of Object.entries(citiesData.cities))
   placeIndex.add(city.toUpperCase(), { place: city, country, capital: false });
 
@@ -117,7 +126,7 @@ export type CountryScanOptions = {
 export function findCountries(sentences: Sentence[], options: CountryScanOptions = {}): string[] {
   const found: string[] = [];
   const add = (c: string) => {
-    if (!found.includes(c)) found.push(c);
+    if (!found.includes(c) && !territories.has(c)) found.push(c);
   };
   for (const s of sentences) {
     const tokens = s.tokens;

@@ -38,6 +38,10 @@ const MONTH_RE =
 // Month names are capitalized in running text ("may" and "march" are verbs); weekdays and today/yesterday
 // are checked case-insensitively.
 const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`);
+// Numeric dates with the day first, as most of the world writes them: "15.9.2026", "18/02/2026", "14.07.2026".
+// Slashed dates whose first number could be a month and whose second could be a day ("03/09/2026") are read
+// month-first only when the day-first reading is impossible (a US "12/25/2026").
+const NUMERIC_DATE = /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d]|[./]\d)/g;
 const HAS_DAY_HINT =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this (?:morning|afternoon|evening))\b/i;
 // Spanish reports ("martes, 14 de abril de 2026", "acordaron el lunes"): chrono-node's Spanish parser, and Spanish
@@ -47,6 +51,7 @@ const ES_DATE_HINT =
 const ES_WEEKDAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
 const ES_DAY = /\bel (lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b(?!,?\s*\d)/gi;
 
+const NUMERIC_DATE_HINT = /\d[./]\d{1,2}[./]\d{4}\b/;
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoOf = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const toUtc = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
@@ -102,7 +107,8 @@ export function parseDates(text: string, reference: string | null): readonly Par
 function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   const spanish = romance && ES_DATE_HINT.test(text);
   const spanishDay = romance && /\bel (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b/i.test(text);
-  if (!HAS_DATE_HINT.test(text) && !HAS_DAY_HINT.test(text) && !spanish && !spanishDay) return [];
+  const numeric = NUMERIC_DATE_HINT.test(text);
+  if (!HAS_DATE_HINT.test(text) && !HAS_DAY_HINT.test(text) && !spanish && !spanishDay && !numeric) return [];
   const ref = reference ? toUtc(reference) : new Date();
   const out: Parsed[] = [];
   const results = chrono.strict.parse(text, { instant: ref, timezone: 0 });
@@ -128,6 +134,20 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       if (end) end = isoOf(Number(end.slice(0, 4)) - 1, Number(end.slice(5, 7)), Number(end.slice(8, 10)));
     }
     out.push({ date, end, index: r.index, length: r.text.length, yearCertain });
+  }
+  if (numeric) {
+    NUMERIC_DATE.lastIndex = 0;
+    for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
+      if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
+      let day = Number(m[1]);
+      let month = Number(m[3]);
+      if (month > 12 && m[2] === '/' && day <= 12) [day, month] = [month, day];
+      const year = Number(m[4]);
+      if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2100) continue;
+      const date = isoOf(year, month, day);
+      if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || toUtc(date).getUTCDate() !== day) continue;
+      out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
+    }
   }
   // "from 12 to 14 May" (chrono reads it as times), "12-14 May 2022".
   const range = new RegExp(

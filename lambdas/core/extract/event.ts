@@ -4,6 +4,7 @@
 // Pretoria") is not the meeting's, nor is the next meeting's city or the dateline of a virtual meeting.
 import { capitalsOf, matchCountry, matchCountryName, matchPlace, matchRegion } from './countries';
 import { type Sentence, span, type Token, tokenize } from './text';
+import { isCommonWord, isKnownName, isTitleWord } from './titles';
 
 const EVENT_HEADS = new Set(
   'meeting summit conference session forum dialogue talks congress ministerial assembly convention symposium roundtable consultations'.split(
@@ -132,7 +133,7 @@ export function findEventName(
 export type Location = { place: string | null; country: string | null; virtual: boolean };
 
 const VIRTUAL_EVENT =
-  /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\bvirtual (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
+  /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\b(?:virtual|online) (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
 const PLACE_VERB =
   /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|visiting|visit to|meeting|summit|session|talks|conference)\b/i;
 const NOT_HERE =
@@ -196,7 +197,12 @@ function unknownNameAt(tokens: Token[], k: number): number {
 function contextPlaceAt(
   tokens: Token[],
   k: number,
-): { place: string; country: string | null; length: number; kind: 'comma' | 'city-of' | 'venue' | 'council' } | null {
+): {
+  place: string;
+  country: string | null;
+  length: number;
+  kind: 'comma' | 'city-of' | 'venue' | 'council' | 'in';
+} | null {
   const t = tokens[k];
   if (!t?.word || !t.cap || matchCountryName(tokens, k)) return null;
   const n = unknownNameAt(tokens, k);
@@ -230,6 +236,16 @@ function contextPlaceAt(
     const r = c ? null : matchRegion(tokens, k + n + 1);
     if (c || r) return { place: name, country: c?.country ?? r!.country, length: n, kind: 'comma' };
   }
+  // "hosted a meeting of Nordic transport ministers in Rovaniemi today": a name after "in" that closes the
+  // meeting clause (not a body, an office or a common word: "in Parliament", "in Plenary").
+  if (
+    prev?.lower === 'in' &&
+    n <= 2 &&
+    !(after?.word && after.cap) &&
+    !/^['’]s$/i.test(after?.text ?? '') &&
+    tokens.slice(k, k + n).every((x) => !isCommonWord(x.text) && !isTitleWord(x.lower) && !isKnownName(x.text))
+  )
+    return { place: name, country: null, length: n, kind: 'in' };
   if (/^['’]s$/i.test(after?.text ?? '') && n <= 2) {
     let v = k + n + 1;
     while (v < tokens.length && v - k < n + 4 && tokens[v].cap && !VENUES.test(tokens[v].text)) v++;
@@ -282,6 +298,8 @@ export function findLocation(input: LocationInput): Location {
           let score =
             u.kind === 'comma' ? (/^(?:in|at)$/.test(prev) || prev === ',' ? 4 : 2) : u.kind === 'council' ? 2.5 : 4;
           if (PLACE_VERB.test(before) && u.kind !== 'council') score += 2;
+          // A bare "in X" counts only in the meeting's own clause, next to its verb.
+          if (u.kind === 'in' && (near > 1 || !PLACE_VERB.test(before) || /[,;:]/.test(before.slice(-40)))) score = -1;
           if (u.kind === 'venue') score += 1;
           if (s.index < 4 && u.kind === 'comma') score += 2;
           if (NOT_HERE.test(span(s, tokens, Math.max(0, k - 6), k))) score -= 8;
@@ -301,7 +319,8 @@ export function findLocation(input: LocationInput): Location {
         continue;
       }
       if (!p.place && p.country) countryCount.set(p.country, (countryCount.get(p.country) ?? 0) + 1);
-      if (p.place) {
+      // "The next meeting will be hosted by Norway in Tromsø": not a mention of where this one was.
+      if (p.place && !NOT_HERE.test(span(s, tokens, Math.max(0, k - 12), k))) {
         const entry = mentions.get(p.place) ?? { country: p.country!, count: 0 };
         entry.count++;
         mentions.set(p.place, entry);

@@ -3,15 +3,15 @@
 // module: document preparation (here: site chrome, e-mail headers, participant lists), organizations, people,
 // countries, dates, event (name, location) and quantities.
 import type { ArchiveRecord, Attendance, Person } from '../record';
-import { findCountries, matchCountryName, matchPlace, normalizeCountry } from './countries';
+import { findCountries, isTerritory, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
 import { dateOfLine, findEventDate, forgetParsedDates, parseDates } from './dates';
 import { findEventName, findLocation } from './event';
-import { findOrganizations, OrganizationContext } from './organizations';
+import { findOrganizations, headingCompany, OrganizationContext } from './organizations';
 import { findPeople, metaOf, personKey } from './people';
 import { findQuantities } from './quantities';
-import { countWords, type Sentence, segments, splitSentences, tokenize, unwrap } from './text';
-import { isTitleWord } from './titles';
+import { countWords, type Sentence, segments, splitSentences, type Token, tokenize, unwrap } from './text';
+import { isCommonWord, isKnownName, isTitleWord, matchHonorific } from './titles';
 
 export { normalizeCountry } from './countries';
 export { normalizeOrganization } from './organizations';
@@ -53,6 +53,11 @@ const STOP = new Set(namesData.stopMarkers.map((c) => c.toLowerCase()));
 const HEADER_LINE = /^(?:From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/;
 const HEADER_KEYS = /(?:^|\s)(From|To|Cc|Bcc|Date|Sent|Subject|Reply-To):\s/g;
 const BULLET = /^\s*(?:[-*•‣▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
+/** How the people of a list item attended; 'absent' under "Apologies" / "Absent with apologies:". */
+export type ListMode = Attendance | null | 'absent';
+const ROSTER_HEADING =
+  /^((?:(?:members|directors|councillors|also|others|those) )?present|in attendance|(?:also )?attending|attendance|attendees|participants|apologies(?: for absence)?|absent(?: with apologies)?|regrets|excused)\s*:?$/i;
+const ABSENT_HEADING = /\b(?:apologies|absent|regrets|excused|not present)\b/i;
 const PARTICIPANT_HEADER =
   /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;
 
@@ -64,7 +69,7 @@ type Prepared = {
   authors: string[];
   /** a date line that says it is the publication date ("Posted …: February 4, 2026") or a sign-off date line */
   pubLine: string | null;
-  listAttendance: Map<number, Attendance | null>;
+  listAttendance: Map<number, ListMode>;
   headerDate: string | null;
   headerSubject: string | null;
   /** short lines before the body that hold a full date (masthead, press-release date) */
@@ -169,7 +174,8 @@ function joinBrokenParagraphs(paragraphs: string[]): string[] {
     const prev = out[out.length - 1];
     if (
       prev !== undefined &&
-      /(?:\b(?:of|the|and|for|to|in|on|with|a|an|at|by|or|&)|,)\s*$/.test(prev) &&
+      // Only the tail is tested: the unanchored pattern tried at every position of a long paragraph.
+      /(?:\b(?:of|the|and|for|to|in|on|with|a|an|at|by|or|&)|,)$/.test(prev.trimEnd().slice(-6)) &&
       /^\s*[\p{Lu}\p{Ll}]/u.test(p) &&
       countWords(prev) > 3
     )
@@ -229,8 +235,11 @@ function prepare(doc: ExtractInput): Prepared {
     for (const whole of k.text.split('\n')) {
       if (
         !pubLine &&
-        /^(?:Published|Posted|Issued|Released|Date|Dated|Updated)\b[^:]{0,60}:/i.test(whole.trim()) &&
-        parseDates(whole, null).some((x) => x.yearCertain)
+        ((/^(?:Published|Posted|Issued|Released|Date|Dated|Updated)\b[^:]{0,60}:/i.test(whole.trim()) &&
+          parseDates(whole, null).some((x) => x.yearCertain)) ||
+          // "Posted March 11, 2026 by the Office of the Town Clerk": the date right after the verb.
+          (POSTED_DATE.test(whole.trim()) &&
+            parseDates(whole.trim(), null).some((x) => x.yearCertain && x.index <= 32)))
       )
         pubLine = whole.trim();
     }
@@ -263,22 +272,26 @@ function prepare(doc: ExtractInput): Prepared {
   // Sentences, list items and participant-list headers.
   const sentences: Sentence[] = [];
   const headingSentences = new Set<number>();
-  const listAttendance = new Map<number, Attendance | null>();
-  let listMode: Attendance | null | undefined;
+  const listAttendance = new Map<number, ListMode>();
+  let listMode: ListMode | undefined;
+  // Under a minutes heading ("PRESENT"): sub-headings and rows follow until the next heading.
+  let inRoster = false;
   let cellMode = false;
   let dateline: Prepared['dateline'] = null;
   for (const k of kept) {
     const segs = segments(k.text).flatMap(splitLeaderRows);
-    for (let seg of segs) {
+    for (let q = 0; q < segs.length; q++) {
+      let seg = segs[q];
       const isItem = BULLET.test(seg) || /\.{4,}|…{2,}/.test(seg);
       seg = seg.replace(BULLET, '').replace(/\*\*/g, '');
       if (!seg.trim()) continue;
       // A dateline opens the first body paragraph: "ADDIS ABABA, Oct 4 (Meridian Wire) – …".
       const dl: RegExpExecArray | null =
-        dateline || sentences.length > 12
+        dateline || sentences.length > 12 || !DATELINE_DASH.test(seg.slice(0, 120))
           ? null
-          : (/^([A-Z][A-Za-z'’. -]{1,40}?),\s+([^()–—-]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|–|—|-)\s+/.exec(seg) ??
-            /^([A-Z][A-Za-z'’. -]{1,40}?)()\s+(?:--|–|—)\s+/.exec(seg));
+          : (/^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?),\s+([^()–—-]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|–|—|-)\s+/u.exec(
+              seg,
+            ) ?? /^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?)()\s+(?:--|–|—)\s+/u.exec(seg));
       if (dl && !dateline) {
         const place = placeName(dl[1]);
         if (place) {
@@ -286,9 +299,24 @@ function prepare(doc: ExtractInput): Prepared {
           seg = seg.slice(dl[0].length);
         }
       }
+      // A roster whose lines were joined ("Siân Lloyd-Jones, Vice-Chair Dr Gareth Wyn Evans, Chief Executive …"):
+      // one segment per entry.
+      if (listMode !== undefined && !isItem) {
+        const rows = splitRoster(seg);
+        if (rows.length > 1) {
+          segs.splice(q + 1, 0, ...rows.slice(1));
+          seg = rows[0];
+        }
+      }
       const words = countWords(seg);
-      const header = /:\s*$/.test(seg) && PARTICIPANT_HEADER.test(seg) && words <= 30;
       const ss = splitSentences(seg, k.index, sentences.length);
+      // "… who holds the rotating chair. The following also took part:": the header is the segment's last sentence.
+      const last = ss.length > 0 ? ss[ss.length - 1].text : seg;
+      const header = /:\s*$/.test(last) && PARTICIPANT_HEADER.test(last) && countWords(last) <= 30;
+      // A minutes heading on its own ("PRESENT", "IN ATTENDANCE", "APOLOGIES"): the roster under it.
+      const heading = !header && words <= 5 && ROSTER_HEADING.exec(seg.trim());
+      // A sub-heading inside a roster ("In the Boardroom:", "Via Microsoft Teams:", "Directors:").
+      const subHeading = !header && !heading && inRoster && words <= 6 && /:\s*$/.test(seg);
       // A table flattened to one paragraph per cell under a heading ("Who took part" | "Sanne de Vries" |
       // "Minister for …" | "Netherlands"): short cells without a full stop are items.
       const cell = words <= 16 && !/[.!?:]\s*$/.test(seg);
@@ -296,14 +324,41 @@ function prepare(doc: ExtractInput): Prepared {
         if (cell) for (const s of ss) listAttendance.set(s.index, null);
         else cellMode = false;
       }
-      if (!header && cell && words <= 6 && PARTICIPANT_HEADER.test(seg) && listMode === undefined) cellMode = true;
-      if (listMode !== undefined && !header) {
+      if (!header && !heading && cell && words <= 6 && PARTICIPANT_HEADER.test(seg) && listMode === undefined)
+        cellMode = true;
+      // The next all-caps heading ("EMB26/01 WELCOME AND APOLOGIES", "CHAIRMAN AND QUORUM") closes the roster.
+      // So does a short mixed-case heading ("Key outcomes", "Decisions"): a row names someone, with capitals.
+      if (
+        inRoster &&
+        !header &&
+        !heading &&
+        !subHeading &&
+        ((!/\p{Ll}/u.test(seg) && /\p{Lu}{2}/u.test(seg)) ||
+          (cell && words <= 6 && (seg.match(/(?:^|\s)\p{Lu}/gu)?.length ?? 0) < 2))
+      ) {
+        listMode = undefined;
+        inRoster = false;
+      }
+      if (listMode !== undefined && !header && !heading && !subHeading) {
         const looksLikeItem = isItem || (words <= 45 && /^[\p{Lu}]/u.test(seg.trim()));
         if (looksLikeItem) for (const s of ss) listAttendance.set(s.index, listMode);
-        else listMode = undefined;
+        else {
+          listMode = undefined;
+          inRoster = false;
+        }
       }
-      if (header) listMode = headerAttendance(seg);
-      else if (/:\s*$/.test(seg)) listMode = undefined;
+      if (header) {
+        listMode = headerAttendance(last);
+        inRoster = false;
+      } else if (heading) {
+        listMode = ABSENT_HEADING.test(heading[1]) ? 'absent' : headerAttendance(heading[1]);
+        inRoster = true;
+        cellMode = false;
+      } else if (subHeading) listMode = ABSENT_HEADING.test(seg) ? 'absent' : headerAttendance(seg);
+      else if (/:\s*$/.test(seg)) {
+        listMode = undefined;
+        inRoster = false;
+      }
       if (!/\p{Ll}/u.test(seg)) for (const x of ss) headingSentences.add(x.index);
       sentences.push(...ss);
     }
@@ -322,7 +377,12 @@ function prepare(doc: ExtractInput): Prepared {
   };
 }
 
+const DATELINE_DASH = /[–—-]/;
+const POSTED_DATE =
+  /^(?:Published|Posted|Issued|Released|Dated|Updated|Uploaded)(?:\s+(?:on|at))?\s+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?\p{Lu}\p{Ll}+\.?\s+\d/u;
 const LEADER_RUN = /\.{4,}|…{2,}/g;
+const HEAD_OF =
+  /^(?:Executive |Managing |Deputy )?(?:Director-General|Director General|Director|Chief Executive(?: Officer)?|CEO|Head|Chair|Chairman|Chairperson|Chairwoman)\b.*?\bof (\p{Lu}[\p{L}\p{M}'’&-]+)$/u;
 const TITLE_AT = /\bat (\p{Lu}[\p{L}\p{M}'’&.-]*(?: (?:\p{Lu}[\p{L}\p{M}'’&.-]*|of|for|and|&))*)$/u;
 
 /**
@@ -369,10 +429,81 @@ function placeName(s: string): string | null {
 }
 
 function headerAttendance(header: string): Attendance | null {
-  if (/video|remote|virtual|online/i.test(header)) return 'video link';
+  if (
+    /video|remote|virtual|online|\b(?:via|by|on) (?:microsoft )?(?:teams|zoom|webex|skype)\b|electronic means/i.test(
+      header,
+    )
+  )
+    return 'video link';
   if (/represented|proxy/i.test(header)) return 'represented';
-  if (/in person|in the (?:meeting )?room|present/i.test(header)) return 'in person';
+  if (
+    /in person|in the (?:meeting |board|council |conference )?(?:room|chambers?|hall)\b|in the boardroom|at the venue|present/i.test(
+      header,
+    )
+  )
+    return 'in person';
   return null;
+}
+
+/** An office word or its plural ("Director", "Members"). */
+const officeLike = (t: Token): boolean =>
+  isTitleWord(t.lower) || (/s$/.test(t.lower) && isTitleWord(t.lower.slice(0, -1)));
+
+const ROSTER_LOWER = new Set(
+  'and of for the in via by on at to with a an de da du des la le van von der den bin binti ibn ap y e et'.split(' '),
+);
+
+/**
+ * Entries of a roster printed one a line and joined into one paragraph: "Siân Lloyd-Jones, Vice-Chair Dr Gareth
+ * Wyn Evans, Chief Executive Professor Aled Roberts, …, Independent Members Huw Prys Davies, Executive Director of
+ * Finance". Only a segment of names and offices (no verb: every lower-case word a connector) is cut: before an
+ * honorific that follows an office word, after a closing parenthesis, after a plural office ("Members").
+ */
+function splitRoster(seg: string): string[] {
+  if (!seg.includes(',') || /[.;:!?]\s*$/.test(seg.trim())) return [seg];
+  const tokens = tokenize(seg);
+  for (const t of tokens) if (t.word && !t.cap && !/^\d/.test(t.text) && !ROSTER_LOWER.has(t.lower)) return [seg];
+  // "Name, Office" rows (the first entry opens with a name and a comma, not with an office or an honorific):
+  // after an office word, capitalized words up to the next comma are the next row's name.
+  const firstComma = tokens.findIndex((t) => t.text === ',');
+  const nameFirst =
+    firstComma >= 2 &&
+    firstComma <= 5 &&
+    tokens.slice(0, firstComma).every((t) => t.word && t.cap && !isTitleWord(t.lower)) &&
+    !matchHonorific(tokens, 0);
+  const cuts: number[] = [];
+  for (let k = 2; k < tokens.length; k++) {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    if (!t.word || !t.cap) continue;
+    const honorific = matchHonorific(tokens, k);
+    const prevHonorific = matchHonorific(tokens, k - 1) || (k > 1 && matchHonorific(tokens, k - 2));
+    if (honorific && prev.word && !ROSTER_LOWER.has(prev.lower) && !prevHonorific) cuts.push(t.start);
+    else if (prev.text === ')') cuts.push(t.start);
+    else if (
+      prev.word &&
+      prev.cap &&
+      /s$/.test(prev.lower) &&
+      isTitleWord(prev.lower.slice(0, -1)) &&
+      !isTitleWord(t.lower) &&
+      !honorific
+    )
+      cuts.push(t.start);
+    else if (nameFirst && prev.word && prev.cap && isTitleWord(prev.lower) && !officeLike(t)) {
+      let e = k;
+      while (e < tokens.length && e - k < 4 && tokens[e].word && tokens[e].cap && !officeLike(tokens[e])) e++;
+      if (e - k >= 2 && tokens[e]?.text === ',') cuts.push(t.start);
+    }
+  }
+  if (cuts.length === 0) return [seg];
+  const out: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    out.push(seg.slice(from, c).trim());
+    from = c;
+  }
+  out.push(seg.slice(from).trim());
+  return out.filter(Boolean);
 }
 
 const validIso = (s: string | null | undefined): string | null =>
@@ -406,10 +537,16 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
   if (!publishedDate && prepared.dateline?.date) publishedDate = dateOfLine(prepared.dateline.date, referenceOption);
   const reference = publishedDate ?? referenceOption;
 
-  // Organizations first: people need acronyms and bodies for titles and affiliations.
+  // Organizations first: people need acronyms and bodies for titles and affiliations. A company's all-caps
+  // masthead ("ORCHIDIA HOLDINGS LIMITED") names the company.
+  const orgContext = new OrganizationContext();
+  for (const s of sentences.slice(0, 4)) {
+    const company = prepared.headingSentences.has(s.index) ? headingCompany(s.text) : null;
+    if (company) orgContext.define(company, null);
+  }
   const orgs = findOrganizations(
     sentences.filter((s) => !prepared.headingSentences.has(s.index)),
-    new OrganizationContext(),
+    orgContext,
   );
 
   // Dates: every sentence but the line the publication date came from.
@@ -440,8 +577,11 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
   // "Kari Sørlie, Portfolio Manager at Folketrygdfondet": the body a title ends in is an organization, and the
   // person's affiliation.
   for (const p of [...people.participants, ...people.mentionedPeople]) {
-    const at = p.title ? TITLE_AT.exec(p.title) : null;
+    // "Director-General of Trafikverket": a one-word body after the head of an agency or a company.
+    const headOf = p.title && !p.affiliation ? HEAD_OF.exec(p.title) : null;
+    const at = p.title ? (TITLE_AT.exec(p.title) ?? headOf) : null;
     if (!at || normalizeCountry(at[1]) || placeName(at[1]) || isTitleWord(at[1].toLowerCase())) continue;
+    if (at === headOf && (isCommonWord(at[1]) || isKnownName(at[1]))) continue;
     const ref = orgs.record(at[1], null);
     p.affiliation = ref.name;
   }
@@ -463,7 +603,8 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
     eventCountry:
       event.sentence === null ? null : (findCountries(sentences.filter((s) => s.index === event.sentence))[0] ?? null),
   });
-  if (location.country && !countries.includes(location.country)) countries.push(location.country);
+  if (location.country && !countries.includes(location.country) && !isTerritory(location.country))
+    countries.push(location.country);
 
   // Affiliations from context, then attendance defaults.
   const hostOrg = hostOrganization(eventName, orgs) ?? hostFromSentences(sentences, event.sentence, orgs);

@@ -6,7 +6,7 @@ import { foldKey } from '../keys';
 import { isCountryName, matchCountry, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import orgData from './data/organizations.json' with { type: 'json' };
 import { PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
-import { isCommonWord, isTitleWord } from './titles';
+import { isCommonWord, isTitleWord, matchHonorific, mayOpenHonorific } from './titles';
 
 export type OrganizationRef = { name: string; acronym: string | null };
 
@@ -14,6 +14,7 @@ type Known = { name: string; acronym: string | null };
 
 const knownIndex = new PhraseIndex<{ org: Known; viaAcronym: boolean }>(true);
 const acronymToName = new Map<string, string>();
+const namesByAcronym = new Map<string, string[]>();
 const aliasKey = new Map<string, string>();
 const HEADS = new Set(orgData.heads);
 const INTERNAL = new Set(orgData.internalHeads);
@@ -57,6 +58,7 @@ for (const k of orgData.known) {
   if (k.acronym) {
     knownIndex.add(k.acronym, { org, viaAcronym: true });
     acronymToName.set(k.acronym, k.name);
+    namesByAcronym.set(k.acronym, [k.name, ...k.aliases]);
     aliasKey.set(rawKey(k.acronym), rawKey(k.name));
   }
 }
@@ -191,6 +193,18 @@ export class OrganizationContext {
   }
 }
 
+/** Every significant word of `piece` is a word of a curated body's name or alias ("Scientific and Cultural
+ * Organization" of UNESCO's), or the body has no longer name to compare. */
+function pieceOf(piece: string, acronym: string): boolean {
+  const names = namesByAcronym.get(acronym) ?? [];
+  if (!names.some((n) => /\s/.test(n))) return true;
+  const words = new Set(names.flatMap((n) => foldKey(n).split(/[\s,-]+/)));
+  return foldKey(piece)
+    .split(/[\s,-]+/)
+    .filter((w) => w.length > 3)
+    .every((w) => words.has(w));
+}
+
 const tokenText = (tokens: Token[], i: number, length: number): string =>
   tokens
     .slice(i, i + length)
@@ -238,6 +252,10 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
         if (tokens[j + 1]?.text === ',' && LEGAL.has(tokens[j + 2]?.text ?? '')) {
           lastHead = j + 2;
           j += 3;
+        } else if (LEGAL.has(tokens[j + 1]?.text ?? '')) {
+          // "Acumen Scrutineers Pte. Ltd.", "Sdn. Bhd."
+          lastHead = j + 1;
+          j += 2;
         } else j++;
         // "Nordfjell Securities AS and Skagerak Markets AB": a legal suffix ends one company.
         break;
@@ -262,7 +280,17 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
     }
     if ((t.text === 'of' || t.text === 'for') && j > i) {
       const k = tokens[j + 1]?.text === 'the' ? j + 2 : j + 1;
-      if (capWord(tokens[k]) && !/^(?:Heads|Ministers|Directors|Foreign|State)$/.test(tokens[k].text)) {
+      // "Council of Heads of State" is an organ; "Council of Ministers" of a named body ("IOC Council of
+      // Ministers", "Council of Ministers of the Gulf of Guinea Commission") is the body's organ that meets.
+      // A state's Council of Ministers is its government, not an organization.
+      const ofAt = k + (tokens[k].text === 'Foreign' ? 2 : 1);
+      const ofWhom = tokens[ofAt + 1]?.text === 'the' ? ofAt + 2 : ofAt + 1;
+      const ministers =
+        /^(?:Ministers|Foreign)$/.test(tokens[k].text) &&
+        (isAcronymToken(first) ||
+          acronymToName.has(first.text) ||
+          (tokens[ofAt]?.text === 'of' && !matchCountryName(tokens, ofWhom) && !matchCountry(tokens, ofWhom)));
+      if (capWord(tokens[k]) && (ministers || !/^(?:Heads|Ministers|Directors|Foreign|State)$/.test(tokens[k].text))) {
         if (lastHead === j - 1) {
           // Head first: the name runs to the end of the capitalized phrase.
           let e = k;
@@ -272,6 +300,11 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
             (capWord(tokens[e]) ||
               ((tokens[e].text === 'and' || tokens[e].text === 'of' || tokens[e].text === 'for') &&
                 capWord(tokens[e + 1])) ||
+              // "Development Bank of Latin America and the Caribbean", "Council of Ministers of the Gulf of …"
+              ((tokens[e].text === 'and' || (tokens[e].text === 'of' && e > k)) &&
+                tokens[e + 1]?.text === 'the' &&
+                capWord(tokens[e + 2])) ||
+              (tokens[e].text === 'the' && tokens[e - 1]?.text === 'and' && capWord(tokens[e + 1])) ||
               (tokens[e].text === 'the' && tokens[e - 1]?.text === 'of' && capWord(tokens[e + 1])))
           ) {
             if (HONORIFIC_STOP.has(tokens[e].text) || /^\p{Lu}\.$/u.test(tokens[e].text)) break;
@@ -284,6 +317,9 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
             !!(matchPlace(tokens, k) || matchCountryName(tokens, k));
           if (INTERNAL.has(tokens[lastHead].text) && lastHead === i && !ofPlace) return null;
           if (tokens.slice(i, e).some((w) => NOT_ORG.has(w.text))) return null;
+          // "Union of the Comoros", "Federation of Saint Kitts and Nevis": a state's long name.
+          const state = matchCountryName(tokens, i);
+          if (state && state.length >= e - i) return null;
           return { length: e - i, name: tokenText(tokens, i, e - i), internal: internal && !ofPlace };
         }
         // "Port of Rotterdam Authority": only a few nouns open a name that continues past "of".
@@ -296,6 +332,15 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
     break;
   }
   if (lastHead < 0) return null;
+  // "University Assembly Hall", "Council Chamber": a room or building named after a body.
+  const after = tokens[lastHead + 1];
+  if (after?.cap && (NOT_ORG.has(after.text) || VENUE_AFTER.has(after.text))) return null;
+  if (
+    (tokens[lastHead].text === 'Chamber' || tokens[lastHead].text === 'Chambers') &&
+    lastHead > i &&
+    HEADS.has(tokens[lastHead - 1].text)
+  )
+    return null;
   // "R. Balaji Company Secretary": the head noun is part of an office.
   if (
     /^(?:Secretary|Director|Directors|Officer|Manager|Chairman|President|Member|Members)$/.test(
@@ -307,15 +352,32 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
   if (length < 2) return null;
   const words = tokens.slice(i, lastHead + 1);
   if (words.some((w) => NOT_ORG.has(w.text))) return null;
-  // "Practising Company", "Resurfacing Programme": a gerund and a head noun name no body.
+  // "Practising Company", "Resurfacing Programme": a gerund and a head noun name no body; nor does a generic
+  // qualifier and a head noun ("Local Authority", "Trade Union", "Student Council"): a kind of body, not a name.
   if (length === 2 && /ing$/.test(words[0].text)) return null;
+  if (length === 2 && GENERIC_QUALIFIERS.has(words[0].text)) return null;
   // Not an organization when it is a country's long name ("United Arab Emirates", "Republic of Korea").
   const c = matchCountryName(tokens, i);
   if (c && c.length >= length) return null;
   return { length, name: tokenText(tokens, i, length), internal };
 }
 
+/** The start of a head-noun name that ends right before tokens[end], if any. */
+function genericAtEnd(tokens: Token[], end: number): number | null {
+  for (let a = Math.max(0, end - 10); a < end; a++) {
+    const g = genericAt(tokens, a);
+    if (g && !g.internal && a + g.length === end) return a;
+  }
+  return null;
+}
+
 const LEGISLATOR = new Set(['MP', 'MPs', 'MEP', 'MEPs', 'MLA', 'MSP', 'TD', 'lawmaker', 'lawmakers', 'legislator']);
+const GENERIC_QUALIFIERS = new Set(
+  'Local Trade Student Students Staff Parish Town City County District Municipal Works Parents Residents Tenants Employers Workers'.split(
+    ' ',
+  ),
+);
+const VENUE_AFTER = new Set(['Hall', 'Chamber', 'Chambers', 'Room', 'Building', 'Auditorium', 'Theatre', 'Campus']);
 const OF_OPENERS = new Set(['Port', 'City', 'Church', 'Museum', 'College', 'School', 'Hospital', 'Bank', 'Province']);
 const HONORIFIC_STOP = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E.', 'Sir', 'Dame']);
 
@@ -338,6 +400,22 @@ const LEADING_SKIP = new Set([
   'As',
 ]);
 
+const UPPER_LEGAL = new Set([...LEGAL, 'Berhad', 'Bhd', 'Pte', 'Pte.', 'Tbk', 'Oyj'].map((x) => x.toUpperCase()));
+
+/**
+ * A company's name set as an all-caps heading ("ORCHIDIA HOLDINGS LIMITED", "KESTREL OFFSHORE ASA"): the name
+ * in title case, when the heading is nothing but capitalized words ending in a legal suffix.
+ */
+export function headingCompany(text: string): string | null {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 7) return null;
+  if (!words.every((w) => /^[\p{Lu}\d&.,'’-]+$/u.test(w))) return null;
+  if (!UPPER_LEGAL.has(words[words.length - 1].replace(/,$/, ''))) return null;
+  return words
+    .map((w) => (w.length <= 3 && /^[A-Z&.]+$/.test(w) && w !== 'LTD' ? w : w[0] + w.slice(1).toLowerCase()))
+    .join(' ');
+}
+
 /** First pass over the document: acronym definitions, known organizations, and head-noun names. */
 export function findOrganizations(sentences: Sentence[], ctx = new OrganizationContext()): OrganizationContext {
   // Definitions first, so that a bare acronym anywhere in the text links to its full name.
@@ -346,6 +424,16 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
     for (let i = 1; i + 2 < tokens.length; i++) {
       if (tokens[i].text !== '(' || tokens[i + 2].text !== ')' || !isAcronymToken(tokens[i + 1])) continue;
       const acronym = tokens[i + 1].text;
+      // "Securities Investors Association (Singapore) (SIAS)": a country or place qualifier between the name and
+      // its acronym belongs to the name.
+      if (tokens[i - 1].text === ')' && tokens[i - 3]?.text === '(' && capWord(tokens[i - 2])) {
+        const q = i - 3;
+        const g = q > 0 ? genericAtEnd(tokens, q) : null;
+        if (g !== null) {
+          ctx.define(span(s, tokens, g, i), acronym);
+          continue;
+        }
+      }
       // The capitalized phrase before "(": words, connectors between words, hyphenated compounds.
       let b = i - 1;
       while (b >= 0 && (capWord(tokens[b]) || isAcronymToken(tokens[b]) || CONNECTORS.has(tokens[b].text))) b--;
@@ -399,7 +487,13 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         continue;
       // A curated body's acronym after a piece of its name ("… Scientific and Cultural Organization (UNESCO)",
       // the name's commas cut the phrase): the curated body, not the piece.
-      if (acronymToName.has(acronym) && normalizeOrganization(name) !== normalizeOrganization(acronym)) {
+      // A different body printed in full with the same letters ("Interregional Coordination Centre (ICC)") is
+      // that body: the printed definition wins over the curated one.
+      if (
+        acronymToName.has(acronym) &&
+        normalizeOrganization(name) !== normalizeOrganization(acronym) &&
+        pieceOf(name, acronym)
+      ) {
         ctx.record(acronymToName.get(acronym)!, acronym);
         continue;
       }
@@ -486,9 +580,19 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         continue;
       }
       if (LEADING_SKIP.has(t.text)) continue;
+      // "Ms Lim Hui Shan Group Chief Executive Officer": a name after an honorific is a person's.
+      const before = tokens[i - 1];
+      if (before?.cap && mayOpenHonorific(before.text) && matchHonorific(tokens, i - 1)) {
+        while (i + 1 < tokens.length && capWord(tokens[i + 1])) i++;
+        continue;
+      }
       const g = genericAt(tokens, i);
       if (g) {
-        if (!g.internal) ctx.record(g.name, null);
+        // "met at the Lloyd Erskine Sandiford Centre": a centre the meeting is held at is its venue.
+        const venue =
+          /^(?:Centre|Center)$/.test(tokens[i + g.length - 1].text) &&
+          (tokens[i - 1]?.lower === 'at' || (tokens[i - 1]?.lower === 'the' && tokens[i - 2]?.lower === 'at'));
+        if (!g.internal && !venue) ctx.record(g.name, null);
         i += g.length - 1;
       }
     }

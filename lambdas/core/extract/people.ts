@@ -8,7 +8,7 @@ import { foldKey } from '../keys';
 import type { Attendance, Person } from '../record';
 import { matchCountry, matchCountryName, matchDemonym, matchPlace, matchRegion } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
-import { isHeadFirst, knownAcronym, type OrganizationContext } from './organizations';
+import { isHeadFirst, isOrganizationHead, knownAcronym, type OrganizationContext } from './organizations';
 import { type Sentence, span, stripDiacritics, type Token } from './text';
 import {
   canStartTitle,
@@ -62,6 +62,16 @@ const PINYIN_SYLLABLE =
 const PINYIN_GIVEN = new RegExp(`^(?:${PINYIN_SYLLABLE}){1,2}$`, 'i');
 const isPinyinGiven = (w: string): boolean => PINYIN_GIVEN.test(w.replace(/[-']/g, '')) && w.length <= 9;
 const PARTICLE_PREFIX_START = /^(?:al|el|bin|ibn|abu|ben|de|da|di|van|von|ul|ud|ad|as|ash|at)-/;
+/** A noun for a person's calling: "biologist", "economist", "historian", "librarian". */
+const PERSON_NOUN = /^\p{Ll}{3,}(?:ist|ian)$/u;
+/** Heads of bodies and legal suffixes: never part of a person's name. */
+const BODY_WORDS = new Set(
+  'Organization Organisation Union Council Committee Commission Forces Party Bank Fund AG SA GmbH Ltd Ltd. Inc Inc. LLP LLC PLC plc Pte Pte. Co.'.split(
+    ' ',
+  ),
+);
+/** A Korean given name printed with a hyphen between its syllables: "Ji-hoon", "Jae-in", "Ki-moon". */
+const KOREAN_GIVEN = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u;
 const ALL_CAPS = /^[\p{Lu}][\p{Lu}\p{M}'’-]+$/u;
 
 type NameRun = { start: number; end: number; tokens: Token[] };
@@ -129,7 +139,9 @@ function isNameToken(tokens: Token[], k: number, orgs: OrganizationContext): boo
 function nameToken(tokens: Token[], k: number, orgs: OrganizationContext): boolean {
   const t = tokens[k];
   if (/^\p{Lu}\.$/u.test(t.text)) return true; // initial
-  if (NOT_NAME.has(t.text) || POSTNOMINALS.has(t.text)) return false;
+  // "Park Ji-hoon", "Moon Jae-in": a surname that is also a common word, before a Korean given name.
+  if (NOT_NAME.has(t.text) && !KOREAN_GIVEN.test(tokens[k + 1]?.text ?? '')) return false;
+  if (POSTNOMINALS.has(t.text)) return false;
   if (/^\d/.test(t.text)) return false;
   if (isTitleWord(t.lower) && !ALL_CAPS.test(t.text)) return false;
   // "bin Haji Hasan": an honorific word after a particle belongs to the father's name.
@@ -137,9 +149,7 @@ function nameToken(tokens: Token[], k: number, orgs: OrganizationContext): boole
   if (knownAcronym(t.text)) return false;
   if (matchCountry(tokens, k)) return false;
   if (orgs.matchKnown(tokens, k)) return false;
-  if (/^(?:Organi[sz]ation|Union|Council|Committee|Commission|Forces|Party|Bank|Fund|AG|SA|GmbH|Ltd|Inc)$/.test(t.text))
-    return false;
-  return true;
+  return !BODY_WORDS.has(t.text);
 }
 
 /** A person's name starting at tokens[i]: capitalized words, initials, particles inside; at most 5 words. */
@@ -157,12 +167,15 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   }
   // A city does not start a name ("Beijing"), but may end one ("Rafael Ortiz Medina").
   if (!isNameToken(tokens, i, orgs)) return null;
-  // "Santiago Peña": a city that is also a given name starts a name when another name word follows.
-  if (matchPlace(tokens, i)) {
-    const next = tokens[i + 1];
+  // "Santiago Peña": a city that is also a given name starts a name when another name word follows (after the
+  // whole city: "Santo Domingo" is a city, not a name).
+  const city = matchPlace(tokens, i);
+  if (city) {
+    const n = i + city.length;
+    const next = tokens[n];
     const nameNext =
-      isNameToken(tokens, i + 1, orgs) &&
-      !matchPlace(tokens, i + 1) &&
+      isNameToken(tokens, n, orgs) &&
+      !matchPlace(tokens, n) &&
       !!next &&
       !isCommonWord(next.text) &&
       !VENUE_WORDS.has(next.text) &&
@@ -207,6 +220,10 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   const run = tokens.slice(i, j);
   // An all-caps run is a heading, not a name ("COUNCIL BACKS …"), unless a mixed-case word is in it.
   if (run.every((t) => ALL_CAPS.test(t.text) || /^\p{Lu}\.$/u.test(t.text))) return null;
+  // "Tay Bartholomew & Co LLP", "Atlantic Paving Ltd.": a firm's name, not a person's; "UWI's Cave Hill campus",
+  // "the Penrhos Stanley hospital": a site's.
+  if (firmAfter(tokens, j)) return null;
+  if (tokens[j] && !tokens[j].cap && SITE_NOUNS.has(tokens[j].lower)) return null;
   // A trailing initial is a sentence-ending letter, not part of the name.
   let end = j;
   while (end > i && /^\p{Lu}\.$/u.test(tokens[end - 1].text) && end - i > 1 && end === j) end--;
@@ -292,6 +309,32 @@ const UNTITLED_BLOCKERS = new Set([
   'des',
 ]);
 /** Capitalized words that end the name of a place or a venue ("… Convention Centre", "… City Hall"). */
+const LEGAL_AFTER = new Set(
+  'Ltd Ltd. Limited Inc Inc. LLP LLC PLC plc Pte Pte. GmbH AG SA S.A. B.V. N.V. Co. Corp Corp.'.split(' '),
+);
+/** Lower-case nouns for a site or unit: capitalized words before them name a place, not a person. */
+const SITE_NOUNS = new Set(
+  'campus branch office plant site hospital headquarters centre center hotel hall district region province county village town city island port airport station factory mine wharf terminal clinic school'.split(
+    ' ',
+  ),
+);
+/** A legal suffix or "& Co" / "& Associates" right after a run of capitalized words: the run names a firm. */
+function firmAfter(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (LEGAL_AFTER.has(t.text)) return true;
+  if (t.text !== '&') return false;
+  for (let x = k + 1; x < Math.min(tokens.length, k + 4); x++)
+    if (LEGAL_AFTER.has(tokens[x].text) || /^(?:Co|Company|Associates|Partners|Sons)$/.test(tokens[x].text))
+      return true;
+  return false;
+}
+/** "… and Maintenance Committee": capitalized words after "and" that end in a body's head noun. */
+function bodyAfterAnd(tokens: Token[], k: number): boolean {
+  let e = k;
+  while (e < tokens.length && e - k < 5 && tokens[e].cap && tokens[e].word) e++;
+  return e > k && isOrganizationHead(tokens[e - 1].text);
+}
 const VENUE_WORDS = new Set(
   'Centre Center Convention Conference Hall Hotel Theatre Theater Auditorium Stadium Building Palace Castle Airport Plaza Park Tower Towers House Street Road Avenue Square Campus City County District Province Region Island Islands Valley Bay River Lake Mountains'.split(
     ' ',
@@ -671,13 +714,27 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         continue;
       }
     }
-    // "Shareholder Jon-Erik Nygaard": a leading common noun is a role, not a name.
-    while (run && run.tokens.length > 2 && isCommonWord(run.tokens[0].text) && !isKnownName(run.tokens[0].text))
+    // "Shareholder Jon-Erik Nygaard", "Biologist Kwame Osei-Bonsu": a leading common noun is a role, not a name.
+    while (
+      run &&
+      run.tokens.length > 2 &&
+      (isCommonWord(run.tokens[0].text) || (PERSON_NOUN.test(run.tokens[0].lower) && !tokens[run.start - 1]?.word)) &&
+      !isKnownName(run.tokens[0].text)
+    )
       run = { start: run.start + 1, end: run.end, tokens: run.tokens.slice(1) };
     // "Kenyatta International Convention Centre", "Ann Arbor City Council": part of a venue's or a body's name.
     if (run) {
       const o = orgs.matchAt(tokens, run.start);
       const next = tokens[run.end];
+      // "Tay Bartholomew & Co LLP", "Atlantic Paving Ltd.": a firm; "UWI's Cave Hill campus": a site; "Cyclone
+      // Shelter Management and Maintenance Committee": the first words of a body.
+      if (
+        next &&
+        (next.text === '&' || LEGAL_AFTER.has(next.text) || (next.lower === 'and' && bodyAfterAnd(tokens, run.end + 1)))
+      ) {
+        i = run.end;
+        continue;
+      }
       if ((o && o.length >= run.end - run.start) || (next?.cap && next.word && VENUE_WORDS.has(next.text))) {
         i = o ? run.start + o.length : run.end + 1;
         continue;
@@ -755,9 +812,10 @@ function nameEvidence(run: NameRun, tokens: Token[]): number {
   let e = 0;
   if (isGivenName(first)) e += 2;
   if (words.some((w, k) => k > 0 && isKnownName(w.text))) e += 1;
-  // Sentence-initial capital words prove nothing; a name mid-sentence is likelier.
+  // Sentence-initial capital words prove nothing; a name mid-sentence is likelier, and likelier still after a
+  // noun for a person's calling ("marine biologist Kwame Osei-Bonsu", "historian Ana Silva").
   const prev = tokens[run.start - 1];
-  if (prev?.word && !prev.cap) e += 1;
+  if (prev?.word && !prev.cap) e += PERSON_NOUN.test(prev.text) ? 3 : 1;
   return e;
 }
 
@@ -841,6 +899,8 @@ const PASSIVE_CUES = new Set([
   'signed by',
   'witnessed by',
   'moderated by',
+  'briefed by',
+  'backed by',
   'flanked by',
   'assisted by',
   'as did',
@@ -869,6 +929,7 @@ const PASSIVE_CUES = new Set([
 ]);
 /** Participles of a passive with a short gap before "by": "was represented at the meeting by". */
 const PASSIVE_GAP = new Set([
+  'briefed',
   'represented',
   'attended',
   'chaired',
@@ -880,6 +941,8 @@ const PASSIVE_GAP = new Set([
 ]);
 /** Openers of an inverted list: "Around the table were …", "Among them were …", "Absent from Harare was …". */
 const INVERTED_OPENER = new Set([
+  'sitting',
+  'standing',
   'around',
   'among',
   'also',
@@ -895,7 +958,7 @@ const INVERTED_OPENER = new Set([
 ]);
 const ABSENT_HEADER = /\b(?:absent|apologies|excused|regrets|not present|leave of absence)\b/i;
 const PARTICIPANT_LABEL =
-  /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|delegations?|in attendance|in the room|around the table|at the venue)\b/i;
+  /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|delegations?|in attendance|in the room|around the table|at the venue|joined)\b|^\s*(?:(?:co-)?chairs?|chairperson|chaired by|presiding|minutes|minute-taker|minutes taken by|recording secretary|secretary|guests?|speakers?|presenters?|observers?|invitees?)\s*$/i;
 const PASSIVE_FIRST = new Set([...PASSIVE_CUES].map((c) => c.split(' ')[0]));
 const AUX = new Set([
   'was',
@@ -1095,10 +1158,24 @@ function clauseBounds(tokens: Token[]): number[] {
 
 const NEGATION_PRECHECK = /not|stayed|absent|sent |recorded|written|\bno (?:particip|asist)/;
 
+/** The mention at the head of a list item and those listed right after it ("A, B and C, Independent Members"). */
+function listedWithFirst(tokens: Token[], mentions: Mention[]): Mention[] {
+  const first = mentions[0];
+  if (!first || first.extentStart > 2) return [];
+  const out = [first];
+  for (let i = 1; i < mentions.length; i++) {
+    const gap = tokens.slice(out[out.length - 1].extentEnd, mentions[i].extentStart);
+    if (gap.length === 0 || gap.length > 2 || !gap.every((t) => t.text === ',' || t.lower === 'and' || t.text === '&'))
+      break;
+    out.push(mentions[i]);
+  }
+  return out;
+}
+
 function assignRoles(
   s: Sentence,
   mentions: Mention[],
-  listAttendance: Attendance | null | undefined,
+  listAttendance: Attendance | null | 'absent' | undefined,
   otherDay: boolean,
 ): void {
   if (mentions.length === 0) return;
@@ -1131,12 +1208,19 @@ function assignRoles(
       }
     }
   }
-  // A list item under a participants header: the names at its head take part.
-  if (listAttendance !== undefined && mentions.length > 0) {
+  // A list item under a participants header: the names at its head take part ("Professor Aled Roberts, Rhian
+  // Llewelyn and Olusegun Adebayo-Ward, Independent Members": every name listed with the first).
+  if (listAttendance === 'absent') {
+    for (const m of listedWithFirst(tokens, mentions)) {
+      m.negated = true;
+      m.role = null;
+    }
+  } else if (listAttendance !== undefined && mentions.length > 0) {
     const first = mentions[0];
-    if (first.extentStart <= 2 && first.role !== 'represented') {
-      first.role = 'participant';
-      if (!first.attendanceExplicit && listAttendance) first.attendance = listAttendance;
+    for (const m of listedWithFirst(tokens, mentions)) {
+      if (m.role === 'represented') continue;
+      m.role = 'participant';
+      if (!m.attendanceExplicit && listAttendance) m.attendance = listAttendance;
     }
     const item = lowerText;
     if (VIDEO_CUE.test(item) && !first.attendanceExplicit) {
@@ -1167,12 +1251,18 @@ function assignRoles(
   for (let k = 0; k < tokens.length; k++) {
     if (!PASSIVE_GAP.has(tokens[k].lower) || tokens[k + 1]?.lower === 'by') continue;
     if (!/^(?:was|were|is|are|been)$/.test(tokens[k - 1]?.lower ?? '')) continue;
-    for (let j = k + 1; j < Math.min(tokens.length, k + 6); j++) {
+    // "was represented in São Tomé by": a place after "in"/"at" may stand in the gap.
+    let inPlace = false;
+    for (let j = k + 1; j < Math.min(tokens.length, k + 7); j++) {
       if (tokens[j].lower === 'by') {
         markAfter(j + 1, k);
         break;
       }
-      if (!tokens[j].word || tokens[j].cap) break;
+      if (!tokens[j].word) break;
+      if (tokens[j].cap) {
+        if (!inPlace && !/^(?:in|at)$/.test(tokens[j - 1].lower)) break;
+        inPlace = true;
+      } else inPlace = false;
     }
   }
   // The subject of "was represented by (proxy | X)" was represented.
@@ -1210,7 +1300,7 @@ function assignRoles(
     const absent = /^(?:absent|missing)\b/.test(opener);
     if (
       !absent &&
-      !/^(?:also|present|among|around|joining|attending|seated|participating|taking|in the (?:room|hall|chambers?))\b/.test(
+      !/^(?:also|present|among|around|joining|attending|seated|sitting|standing|participating|taking|in the (?:room|hall|chambers?))\b/.test(
         opener,
       )
     )
@@ -1296,7 +1386,12 @@ function assignRoles(
       if (before.length > 0 && closeGap(tokens, before[0].extentEnd, at)) {
         group.push(before[0]);
         for (let g = 1; g < before.length; g++) {
-          const gap = tokens.slice(before[g].extentEnd, group[group.length - 1].extentStart).map((x) => x.lower);
+          const gapTokens = tokens.slice(before[g].extentEnd, group[group.length - 1].extentStart);
+          // "…, Special Relief Commissioner Shri N. B. S. Rajput": capitalized words of an office the title
+          // parse did not take, right before the next name.
+          let cut = gapTokens.length;
+          while (cut > 1 && cut > gapTokens.length - 3 && gapTokens[cut - 1].cap && gapTokens[cut - 1].word) cut--;
+          const gap = gapTokens.slice(0, cut).map((x) => x.lower);
           if (gap.length <= 3 && gap.every((x) => x === ',' || x === 'and' || x === 'as' || x === 'well'))
             group.push(before[g]);
           else break;
@@ -1328,7 +1423,15 @@ function assignRoles(
       const inPerson = IN_PERSON_CUE.test(predicate);
       const place = /\b(?:in|at) ((?:the )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*)/u.exec(predicate)?.[1];
       // A statement made on another day ("said on Friday", "said in a statement") is not taking part.
-      if (SPEECH_VERBS.has(word) && (otherDay || /\bin (?:a|an) (?:statement|interview)\b/i.test(predicate))) continue;
+      // So is one made in writing or in another week ("said in a bulletin last week", "told reporters earlier").
+      if (
+        SPEECH_VERBS.has(word) &&
+        (otherDay ||
+          /\bin (?:a|an|his|her|their|its) (?:statement|interview|bulletin|report|newsletter|letter|blog post|post|op-ed|video message)\b|\b(?:last|the previous) (?:week|month|year)\b|\bearlier (?:this|that) (?:week|month|year)\b/i.test(
+            predicate,
+          ))
+      )
+        continue;
       // "followed the proceedings by video link", not "followed up"
       if (
         word === 'followed' &&
@@ -1447,7 +1550,7 @@ function partOf(short: string[], full: string[]): boolean {
 export function findPeople(
   sentences: Sentence[],
   options: PeopleOptions,
-  listAttendance: Map<number, Attendance | null>,
+  listAttendance: Map<number, Attendance | null | 'absent'>,
 ): PeopleResult {
   const all: Mention[] = [];
   for (const s of sentences) {
@@ -1547,7 +1650,12 @@ export function findPeople(
   };
   for (const m of single) {
     // The most recent person whose name contains this word (the first of them on a tie).
-    const candidates = persons.filter((p) => partOf(m.parts, p.parts) || sameTokens(p.parts, m.parts));
+    let candidates = persons.filter((p) => partOf(m.parts, p.parts) || sameTokens(p.parts, m.parts));
+    // Two people share the surname and one sent apologies: "Mr Davies reported" is the other one.
+    if (candidates.length > 1) {
+      const present = candidates.filter((p) => !p.mentions.every((x) => x.negated));
+      if (present.length > 0) candidates = present;
+    }
     const index = m.sentence.index;
     if (candidates.length > 0) {
       let best = candidates[0];
@@ -1561,7 +1669,13 @@ export function findPeople(
       }
       merge(best, m);
       noteSentence(best, index);
-    } else if (m.strong && (m.title || m.sentence.tokens[m.start - 1]?.text.endsWith('.'))) {
+    } else if (
+      m.strong &&
+      (m.title ||
+        m.sentence.tokens[m.start - 1]?.text.endsWith('.') ||
+        // "Dr R. K. Subramaniam": initials and a surname after an honorific written without a stop.
+        (m.start > 0 && !!matchHonorific(m.sentence.tokens, m.start - 1)))
+    ) {
       noteSentence(newPerson(m), index);
     }
   }

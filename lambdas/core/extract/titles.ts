@@ -8,7 +8,7 @@ import lexiconData from './data/name-lexicon.json' with { type: 'json' };
 import namesData from './data/names.json' with { type: 'json' };
 import titleData from './data/titles.json' with { type: 'json' };
 import { isOrganizationHead, type OrganizationContext } from './organizations';
-import { PhraseIndex, type Sentence, span, type Token } from './text';
+import { PhraseIndex, type Sentence, span, type Token, tokenize } from './text';
 
 const heads = new PhraseIndex<true>(false);
 const domains = new PhraseIndex<true>(false);
@@ -18,6 +18,12 @@ const titleWords = new Set<string>();
 const extensionWords = new Set<string>(titleData.extensionWords);
 
 for (const h of titleData.heads) heads.add(h, true);
+// Hyphenated ranks of a one-word office: "Vice-Rector", "Pro-Rector", "Vice-Dean", "Deputy-Governor", "Sub-Dean".
+const HYPHEN_RANKS = ['Vice', 'Pro', 'Deputy', 'Sub', 'Co', 'Under', 'Assistant'];
+const hyphenated: string[] = [];
+for (const h of titleData.heads)
+  if (/^\p{Lu}\p{Ll}+$/u.test(h)) for (const r of HYPHEN_RANKS) hyphenated.push(`${r}-${h}`);
+for (const h of hyphenated) if (!heads.has(h)) heads.add(h, true);
 for (const d of titleData.domains) domains.add(d, true);
 for (const m of titleData.modifiers) modifiers.add(m, true);
 for (const h of titleData.honorifics) honorifics.add(h, null);
@@ -32,7 +38,7 @@ for (const [h, title] of [
   ['Gov.', 'Governor'],
 ] as const)
   honorifics.add(h, title);
-for (const phrase of [...titleData.heads, ...titleData.domains, ...titleData.modifiers])
+for (const phrase of [...titleData.heads, ...hyphenated, ...titleData.domains, ...titleData.modifiers])
   for (const w of phrase.toLowerCase().split(/\s+/)) titleWords.add(w);
 
 // compromise's lexicon of names and common words, extracted at build time (scripts/build-extract-data.ts) so
@@ -55,9 +61,16 @@ export const isTitleWord = (lower: string): boolean => titleWords.has(lower);
 // First words (lower case) of every head, domain and modifier: a lower-case token outside this set cannot start
 // a title, which lets the people scan skip most of the text cheaply.
 const titleStarts = new Set<string>();
-for (const phrase of [...titleData.heads, ...titleData.domains, ...titleData.modifiers])
+for (const phrase of [...titleData.heads, ...hyphenated, ...titleData.domains, ...titleData.modifiers])
   titleStarts.add(phrase.toLowerCase().split(/\s+/)[0].replace(/’/g, "'"));
 export const canStartTitle = (lower: string): boolean => titleStarts.has(lower);
+
+// First tokens of every honorific: a cheap test before a phrase lookup in hot loops.
+const honorificFirst = new Set<string>();
+for (const h of [...titleData.honorifics, 'Cllr.', 'Cllr', 'Councillor', 'Sen.', 'Rep.', 'Amb.', 'Gov.'])
+  honorificFirst.add(tokenize(h)[0]?.text ?? h);
+/** Whether a token can open an honorific ("Mr", "H.E.", "Dato'"). */
+export const mayOpenHonorific = (text: string): boolean => honorificFirst.has(text);
 
 /** An honorific ("Mr.", "H.E.", "Dr.", "Cllr.") at tokens[i]: its length and the office it implies, if any. */
 export function matchHonorific(tokens: Token[], i: number): { length: number; title: string | null } | null {
@@ -147,8 +160,11 @@ function officeWord(tokens: Token[], k: number, orgs: OrganizationContext): bool
   const prev = tokens[k - 1]?.text;
   if (prev === 'and' || prev === '&') return true;
   if (isCommonWord(t.text) && !isKnownName(t.text)) return true;
+  // Abstract nouns ("Management", "Resilience", "Mitigation", "Sustainability") name a portfolio, not a person.
+  if (t.text.length > 6 && ABSTRACT_NOUN.test(t.lower) && !isKnownName(t.text)) return true;
   return false;
 }
+const ABSTRACT_NOUN = /(?:ment|tion|sion|ance|ence|ity|ness|ism|ships?|ture|ics)$/;
 
 /** A plural title ("Presidents", "Councilmembers") at tokens[i] before a list of names: the singular title. */
 export function pluralTitleAt(tokens: Token[], i: number): string | null {
@@ -235,6 +251,9 @@ export function parseTitle(sentence: Sentence, i: number, orgs: OrganizationCont
         }
       }
     }
+    // "Minister for Revenue and Disaster Management Smt. Lopamudra Mohanty-Das": an honorific opens the name,
+    // so every word before it belongs to the office.
+    if (e > k && tokens[e] && mayOpenHonorific(tokens[e].text) && matchHonorific(tokens, e)) lastOffice = e - 1;
     let phraseEnd = e;
     // "… and Security Policy, Marieke van der Linden": one unknown word after the offices is part of them.
     if (lastOffice === e - 2 && lastOffice >= k && !isKnownName(tokens[e - 1].text) && tokens[e]?.text === ',')
