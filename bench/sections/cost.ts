@@ -63,8 +63,13 @@ function counting<T extends DynamoDBDocumentClient | S3Client>(client: T, counte
         const c = counter();
         add(c.requests, name, 1);
         const consumed = out?.ConsumedCapacity;
-        for (const x of Array.isArray(consumed) ? consumed : consumed ? [consumed] : [])
-          add(c.capacity, name, x.CapacityUnits ?? 0);
+        let units = 0;
+        for (const x of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) units += x.CapacityUnits ?? 0;
+        // DynamoDB Local bills nothing for a Query or GetItem that finds nothing; DynamoDB bills a read of
+        // at least half a unit (one when strongly consistent), so the model does too.
+        if (dynamo && units === 0 && (name === 'QueryCommand' || name === 'GetCommand'))
+          units = command.input.ConsistentRead ? 1 : 0.5;
+        add(c.capacity, name, units);
         return out;
       };
     },
