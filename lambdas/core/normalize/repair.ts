@@ -112,7 +112,12 @@ const INVISIBLE =
   /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufdd0-\ufdef\ufeff\ufffd\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Character-level repair of one paragraph; idempotent. */
+// Printable ASCII only: no invisible, compatibility, quote or dash character to map, and no whitespace but the
+// space, so the clean-ups below reduce to collapsing runs of spaces (most paragraphs of English text).
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function cleanInline(s: string): string {
+  if (PRINTABLE_ASCII.test(s)) return canonicalDashes(s.replace(/ {2,}/g, ' ')).trim();
   return canonicalDashes(
     s
       .replace(INVISIBLE, '')
@@ -242,6 +247,7 @@ const ASCII_LETTERS: Record<string, string> = {
  * (CJK, Cyrillic, symbols) dropped.
  */
 export function toAscii(s: string): string {
+  if (PRINTABLE_ASCII.test(s)) return s.replace(/ {2,}/g, ' ').trim();
   return s
     .replace(/[ßẞæÆœŒøØđĐðÐþÞłŁıħĦŋŊ]/g, (c) => ASCII_LETTERS[c])
     .replace(/[«»\u201c\u201d\u201e\u201f]/g, '"')
