@@ -1000,3 +1000,132 @@ describe('extract: second-round rules (0.5.0)', () => {
     assert.ok(r.organizations.some((o) => o.name === 'Orchidia Holdings Limited'));
   });
 });
+
+describe('extract: third-round rules (0.6.0)', () => {
+  const names = (ps: { name: string }[]) => ps.map((p) => p.name);
+  const orgNames = (r: Extraction) => r.organizations.map((o) => o.name);
+
+  it('keeps a plural possessive inside a name and its acronym ("Harbour Pilots\' Federation (HPF)")', () => {
+    const r = extract("The Harbour Pilots' Federation (HPF) and the Dock Workers' Union met the port authority.");
+    assert.equal(r.organizations.find((o) => o.name === "Harbour Pilots' Federation")?.acronym, 'HPF');
+    assert.ok(orgNames(r).includes("Dock Workers' Union"));
+  });
+
+  it('names a body from the office it gives a named person ("Norvatek chief executive Ingrid Solheim")', () => {
+    const r = extract('Norvatek chief executive Ingrid Solheim presented the costing to the ministers.');
+    assert.ok(orgNames(r).includes('Norvatek'));
+    assert.ok(!orgNames(r).includes('Solheim'));
+    // a public office after a place or a portfolio names no body
+    const q = extract('Mobility Minister Lydia Peeters and Tarvisio mayor Anna Rossi spoke.');
+    assert.ok(!orgNames(q).includes('Mobility') && !orgNames(q).includes('Tarvisio'));
+  });
+
+  it('names bodies listed after a kind of body ("the grid operators, Voltara, Kestrix and Norlink")', () => {
+    const r = extract(
+      'The ministers sat with the heads of the three grid operators, Voltara, Kestrix and Norlink. The Nicaraguan grid operator TRANSNIC was not present.',
+    );
+    for (const o of ['Voltara', 'Kestrix', 'Norlink', 'TRANSNIC']) assert.ok(orgNames(r).includes(o), o);
+  });
+
+  it('links an acronym of a name in another language, its letters reordered ("Regional Fisheries Entity (ERF)")', () => {
+    const r = extract('The ministers instructed the Regional Fisheries Entity (ERF) to report by September.');
+    assert.equal(r.organizations.find((o) => o.name === 'Regional Fisheries Entity')?.acronym, 'ERF');
+  });
+
+  it('reads Romance names with two links and "Cooperativa" ("Empresa Nacional de la Red", "Cooperativa Los Pinos")', () => {
+    const r = extract(
+      'Delegates of the Cooperativa Los Pinos met the Empresa Nacional de la Red in Quetzaltenango. FIDE sent a message.',
+    );
+    for (const o of ['Cooperativa Los Pinos', 'Empresa Nacional de la Red', 'FIDE'])
+      assert.ok(orgNames(r).includes(o), o);
+    assert.equal(r.participants.length + r.mentionedPeople.length, 0);
+  });
+
+  it('reads a body from an all-caps masthead that ends in a head noun ("ECONOMICS AND INDUSTRY STANDING COMMITTEE")', () => {
+    const r = extract(
+      'PARLIAMENT OF WESTERN AUSTRALIA\n\nECONOMICS AND INDUSTRY STANDING COMMITTEE\n\nMINISTRY OF FOREIGN AFFAIRS\n\nThe Committee held a public hearing at Parliament House, Perth, on Monday 3 August 2026.',
+    );
+    assert.ok(orgNames(r).includes('Parliament of Western Australia'));
+    assert.ok(orgNames(r).includes('Economics and Industry Standing Committee'));
+    assert.ok(!orgNames(r).includes('Ministry of Foreign Affairs'));
+  });
+
+  it('dates a meeting from the dateline when the report names no other day', () => {
+    const r = extract(
+      'Lusaka, 3 March 2026 -- The 12th meeting of the Joint Water Commission was held at the Taj Pamodzi Hotel in the capital.',
+    );
+    assert.equal(r.eventDate, '2026-03-03');
+  });
+
+  it('reads "held on Friday 26 June 2026" under a minutes heading as the meeting date, not the publication date', () => {
+    const r = extract(
+      'MINUTES OF THE ANNUAL ORDINARY GENERAL MEETING OF SHAREHOLDERS\nheld on Friday 26 June 2026\n\nThe meeting was opened at 10:00 a.m. by the Chair. Resolution 1 (approval of the financial statements for the year ended 31 December 2025) was adopted.',
+    );
+    assert.equal(r.eventDate, '2026-06-26');
+  });
+
+  it('takes part: "represented by our General Secretary …", "sent its chairman …", "sent an observer, …"', () => {
+    const r = extract(
+      "The workers' side was represented by our General Secretary S. Kandiah and Union President Ravi Arumugam. For the employers, the Planters' Guild sent its chairman Nimal Gunasekera. The labour office sent an observer, programme officer Karin Aasland, at the request of both sides.",
+    );
+    for (const n of ['S. Kandiah', 'Ravi Arumugam', 'Nimal Gunasekera', 'Karin Aasland'])
+      assert.ok(names(r.participants).includes(n), n);
+  });
+
+  it('links a subject to a verb after a first predicate ("could not travel and took part by video")', () => {
+    const r = extract(
+      'Vice-President Park Min-jun could not travel and took part by video conference from Seoul. Vice-President R. K. Iyer sent his apologies and was represented by Secretary Devendra Joshi, who attended both days. Nenad Kovač dialled in from Belgrade.',
+    );
+    assert.equal(r.participants.find((p) => p.name === 'Park Min-jun')?.attendance, 'video link');
+    assert.equal(r.participants.find((p) => p.name === 'R. K. Iyer')?.attendance, 'represented');
+    assert.ok(names(r.participants).includes('Nenad Kovač'));
+  });
+
+  it('reads representation across a pronoun, "on his behalf", "as his substitute" and "whose president X"', () => {
+    const r = extract(
+      'The Minister of Labour, Hon. Sunil Wijeratne, did not attend. He was represented by his Secretary, Mrs. K. M. Perera, who addressed the Board.\n\nThe first day opened with greetings from the Minister of Agriculture, Jorge Luis Castañeda, delivered by the Vice-Minister, Rosa Elena Batz, who attended on his behalf.\n\nMr Colin Brandt MLA was an apology; Mr Tom Keller MLA attended as his substitute.\n\nThe Greek federation, whose president Nikos Andreadis is recovering from surgery, was represented by its general secretary Eleni Markou.',
+    );
+    for (const n of ['Sunil Wijeratne', 'Jorge Luis Castañeda', 'Colin Brandt', 'Nikos Andreadis'])
+      assert.equal(r.participants.find((p) => p.name === n)?.attendance, 'represented', n);
+    for (const n of ['K. M. Perera', 'Rosa Elena Batz', 'Tom Keller', 'Eleni Markou'])
+      assert.ok(names(r.participants).includes(n), n);
+  });
+
+  it('reads a roster of initials without stops ("Councillors R M Brown, A J Tait and G Moar", "- K Flett, …")', () => {
+    const r = extract(
+      'Present\n\nCouncillors R M Brown, A J Tait, E Sinclair and G Moar\n\nIn attendance\n\n- K Flett, Team Leader - Legal\n- L Rendall, Committee Officer\n\nApologies\n\nCouncillor M Bruce',
+    );
+    for (const n of ['R M Brown', 'E Sinclair', 'G Moar', 'K Flett', 'L Rendall'])
+      assert.ok(
+        r.participants.some((p) => p.name === n),
+        n,
+      );
+    assert.ok(!names(r.participants).includes('M Bruce'));
+  });
+
+  it('reads "were appointed scrutineers" and "was appointed secretary of the meeting" in minutes as taking part', () => {
+    const r = extract(
+      'Mr. Jean Rakoto and Mr. Paul Andrian, the two shareholders present holding the largest number of votes, were appointed scrutineers. Mrs. Marie Rabe, Company Secretary, was appointed secretary of the meeting.',
+    );
+    for (const n of ['Jean Rakoto', 'Paul Andrian', 'Marie Rabe']) assert.ok(names(r.participants).includes(n), n);
+  });
+
+  it('takes no firm word, venue, unit or tail of a body for a person', () => {
+    const r = extract(
+      "Mr. Patrick Rabe, partner, Cabinet Rabe & Associés, attended. The federation had bid for the indoors in Belgrade's Vukov Arena. Ms Kerry Walsh, Secretary, Maritime Union of Australia (MUA), WA Branch, gave evidence. Dr Ainul Sarkar of the Institute of Water and Flood Management presented the study. Professor Zhang Wei of the Northwest Institute of Plateau Biology in Xining presented the results.",
+    );
+    const all = names([...r.participants, ...r.mentionedPeople]);
+    for (const n of [
+      'Associés',
+      'Vukov Arena',
+      'Wa Branch',
+      'WA Branch',
+      'Flood Management',
+      'Plateau Biology',
+      'Biology',
+    ])
+      assert.ok(!all.includes(n), n);
+    for (const n of ['Patrick Rabe', 'Kerry Walsh', 'Ainul Sarkar', 'Zhang Wei'])
+      assert.ok(names(r.participants).includes(n), n);
+  });
+});

@@ -249,6 +249,8 @@ function prepare(doc: ExtractInput): Prepared {
       // A line that is mostly a date, or a dateline ("Zurich, 5 March 2026"), not a sentence that holds one.
       const d = parseDates(line, null).find((x) => x.yearCertain);
       if (!d) continue;
+      // "held on Friday 26 June 2026" under a minutes heading dates the meeting, not the publication.
+      if (/\b(?:held|took place|convened)\b/i.test(line.slice(0, d.index))) continue;
       const rest = line.slice(0, d.index) + line.slice(d.index + d.length);
       const lowerWords = rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length;
       if (lowerWords <= 3 || /\p{Lu}[\p{L}.'-]*,\s*$/u.test(line.slice(0, d.index))) dateLines.push(line.trim());
@@ -510,6 +512,10 @@ const validIso = (s: string | null | undefined): string | null =>
   typeof s === 'string' && ISO.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null;
 
 /** Extracts the record's metadata and entities from a normalized document. */
+/** The opening of a report of a meeting that just happened. */
+const DAY_NEWS =
+  /\b(?:(?:was|were) held|met|took place|concluded|opened|convened|agreed|signed)\b(?! (?:on|next|in (?:January|February|March|April|May|June|July|August|September|October|November|December)))/;
+
 export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {}): Extraction {
   forgetParsedDates(doc.language);
   const prepared = prepare(doc);
@@ -554,6 +560,13 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
     (s) => !pubLine || !(pubLine.includes(s.text.trim()) || s.text.includes(pubLine)),
   );
   const event = findEventDate(eventSentences, reference, reference);
+  // A dateline date ("Dhaka, 17 August 2026 --") over a report whose opening tells the meeting in the past tense
+  // ("was held", "met") and names no other day: the meeting is the day's news.
+  if (!event.date && prepared.dateline?.date) {
+    const day = dateOfLine(prepared.dateline.date, referenceOption);
+    const opening = sentences.filter((s) => !prepared.headingSentences.has(s.index)).slice(0, 3);
+    if (day && (!reference || day <= reference) && opening.some((s) => DAY_NEWS.test(s.text))) event.date = day;
+  }
   // Sentences about another day ("said on Friday"): their speech verbs are not taking part.
   const otherDay = new Set<number>();
   if (event.date) {

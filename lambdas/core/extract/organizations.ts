@@ -6,7 +6,7 @@ import { foldKey } from '../keys';
 import { isCountryName, matchCountry, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import orgData from './data/organizations.json' with { type: 'json' };
 import { PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
-import { isCommonWord, isTitleWord, matchHonorific, mayOpenHonorific } from './titles';
+import { isCommonWord, isGivenName, isTitleWord, matchHonorific, matchTitleCore, mayOpenHonorific } from './titles';
 
 export type OrganizationRef = { name: string; acronym: string | null };
 
@@ -33,6 +33,8 @@ const ROMANCE_LINKS = new Set([
   'das',
   'la',
   'le',
+  'los',
+  'las',
   'y',
   'e',
   'et',
@@ -138,6 +140,22 @@ export class OrganizationContext {
     return ref;
   }
 
+  /** Whether a found organization's name ends in these words, printed after `before` ("… and Flood Management"). */
+  endsWithin(before: string, words: string): boolean {
+    if (this.tailsFor !== this.found.size) {
+      // every tail of every name, two words or more: one set lookup per question, not a pass over the names
+      this.tails.clear();
+      for (const o of this.found.values()) {
+        const w = o.name.split(' ');
+        for (let k = 0; k + 1 < w.length; k++) this.tails.add(w.slice(k).join(' '));
+      }
+      this.tailsFor = this.found.size;
+    }
+    return this.tails.has(`${before} ${words}`);
+  }
+  private readonly tails = new Set<string>();
+  private tailsFor = -1;
+
   /** A known or defined organization (by name, alias or acronym) starting at tokens[i]. */
   matchKnown(tokens: Token[], i: number): { length: number; org: OrganizationRef; printed: string } | null {
     const d = this.defined.match(tokens, i);
@@ -211,10 +229,19 @@ const tokenText = (tokens: Token[], i: number, length: number): string =>
     .map((t) => t.text)
     .join(' ')
     .replace(/ (['’]s)\b/g, '$1')
+    .replace(/(\p{L}s) (['’]) (?=\p{Lu})/gu, '$1$2 ')
     .replace(/ ([,;:)])/g, '$1')
     .replace(/\( /g, '(');
 
 const capWord = (t: Token | undefined): boolean => !!t && t.word && t.cap;
+/** A bare apostrophe after a capitalized plural, inside a name: "Workers' Union", "Planters' Association". */
+const pluralApostrophe = (tokens: Token[], k: number): boolean =>
+  /^['’]$/.test(tokens[k]?.text ?? '') &&
+  k > 0 &&
+  capWord(tokens[k - 1]) &&
+  /s$/.test(tokens[k - 1].text) &&
+  tokens[k - 1].end === tokens[k].start &&
+  capWord(tokens[k + 1]);
 
 /**
  * A capitalized name ending in an organization head noun or a legal suffix, starting exactly at tokens[i]:
@@ -231,7 +258,14 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
     while (e < tokens.length && e - i < 10) {
       const t = tokens[e];
       if (capWord(t) && !HONORIFIC_STOP.has(t.text) && !/^\p{Lu}\.$/u.test(t.text)) last = e;
-      else if (!(ROMANCE_LINKS.has(t.text) && capWord(tokens[e + 1]))) break;
+      // "de la Red", "de los Andes": two links in a row before the next capitalized word
+      else if (
+        !(
+          ROMANCE_LINKS.has(t.text) &&
+          (capWord(tokens[e + 1]) || (ROMANCE_LINKS.has(tokens[e + 1]?.text ?? '') && capWord(tokens[e + 2])))
+        )
+      )
+        break;
       e++;
     }
     if (last > i && !tokens.slice(i, last + 1).some((w) => NOT_ORG.has(w.text)))
@@ -267,8 +301,13 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
       j++;
       continue;
     }
-    // "People's Committee", "Children's Fund"
-    if (/^['’]s$/i.test(t.text) && capWord(tokens[j + 1]) && j > i && !matchCountryName(tokens, j - 1)) {
+    // "People's Committee", "Children's Fund", "Plantation Workers' Union"
+    if (
+      (/^['’]s$/i.test(t.text) || pluralApostrophe(tokens, j)) &&
+      capWord(tokens[j + 1]) &&
+      j > i &&
+      !matchCountryName(tokens, j - 1)
+    ) {
       j++;
       continue;
     }
@@ -362,6 +401,135 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
   return { length, name: tokenText(tokens, i, length), internal };
 }
 
+const countLinks = (words: Token[]): number => words.filter((w) => w.word && !w.cap && CONNECTORS.has(w.text)).length;
+
+/** A capitalized word that could be a body's name: not a country, place, title, common word or given name. */
+const PUBLIC_OFFICE = /^(?:governor|minister|mayor|premier|senator|councillor|councilor|deputy|mp|mla)$/;
+const PRONOUNS = new Set(['Its', 'Their', 'His', 'Her', 'Our', 'Your', 'This', 'That', 'These', 'Those', 'Each']);
+
+function bareName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!capWord(t) || t.text.length < 3 || LEADING_SKIP.has(t.text) || HONORIFIC_STOP.has(t.text)) return false;
+  if (PRONOUNS.has(t.text) || !/\p{Ll}/u.test(t.text) || HEADS.has(t.text) || INTERNAL.has(t.text)) return false;
+  if (isTitleWord(t.lower) || isCommonWord(t.text) || isGivenName(t.text) || NOT_ORG.has(t.text)) return false;
+  return !matchCountry(tokens, i) && !matchPlace(tokens, i) && matchTitleCore(tokens, i) < 0;
+}
+
+/**
+ * A one-word name that employs the office after it: "Elering chief executive Kristjan Saar", "Acme's chief
+ * executive, Jane Doe": a brand-like body with no head noun, known by the office it gives a named person.
+ */
+function employerAt(tokens: Token[], i: number): number {
+  if (capWord(tokens[i - 1])) return 0;
+  // one word ("Elering"), or two whose last is a bare name ("World Athletics president Sebastian Coe")
+  let length = 0;
+  if (bareName(tokens, i)) length = 1;
+  else if (
+    capWord(tokens[i]) &&
+    !PRONOUNS.has(tokens[i].text) &&
+    !LEADING_SKIP.has(tokens[i].text) &&
+    !HONORIFIC_STOP.has(tokens[i].text) &&
+    !isTitleWord(tokens[i].lower) &&
+    !matchCountry(tokens, i) &&
+    !matchPlace(tokens, i) &&
+    matchTitleCore(tokens, i) < 0 &&
+    bareName(tokens, i + 1)
+  )
+    length = 2;
+  if (!length) return 0;
+  let k = i + length;
+  if (/^['’]s$/i.test(tokens[k]?.text ?? '')) k++;
+  // a company's office, printed in lower case ("chief executive"); not a public office ("Salta governor",
+  // "Mobility Minister"), whose prefix is a place or a portfolio
+  const e = matchTitleCore(tokens, k);
+  if (e <= k || tokens[k].cap) return 0;
+  if (tokens.slice(k, e).some((x) => PUBLIC_OFFICE.test(x.lower))) return 0;
+  let n = e;
+  if (tokens[n]?.text === ',') n++;
+  while (n < tokens.length && matchHonorific(tokens, n)) n += matchHonorific(tokens, n)!.length;
+  const name = tokens[n];
+  return capWord(name) && capWord(tokens[n + 1]) && !isTitleWord(name.lower) && !matchCountry(tokens, n) ? length : 0;
+}
+
+/** Plural nouns for kinds of body, before an appositive list of their names ("the grid operators, A, B and C"). */
+const BODY_KINDS = new Set(
+  'operators companies firms utilities producers insurers lenders banks carriers airlines unions federations exporters importers buyers retailers manufacturers cooperatives distributors'.split(
+    ' ',
+  ),
+);
+
+/** Singular nouns for kinds of body, before the body's name ("the Nicaraguan grid operator ENATREL"). */
+const BODY_KIND = new Set(
+  'operator company firm utility producer insurer lender airline cooperative miner exporter importer retailer manufacturer distributor developer regulator broker'.split(
+    ' ',
+  ),
+);
+
+/** "the grid operator ENATREL", "the tea company Ceyloria": a name in apposition after a kind of body. */
+function kindBeforeName(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (!BODY_KIND.has(tokens[k].lower) || tokens[k].cap) continue;
+    const a = k + 1;
+    let e = a;
+    while (e < tokens.length && e - a < 3 && (capWord(tokens[e]) || isAcronymToken(tokens[e]))) e++;
+    // the whole name, not the head of a longer one ("Yacimientos de Litio …")
+    if (e === a || (capWord(tokens[e]) && e - a === 3)) continue;
+    const next = tokens[e];
+    if (next && /^['’]/.test(next.text)) continue;
+    if (next && (CONNECTORS.has(next.text) || ROMANCE_LINKS.has(next.text)) && (tokens[e + 1]?.cap ?? false)) continue;
+    // a person's name after an office ("company secretary Jane Doe") is no body's
+    if (!isAcronymToken(tokens[a]) && !bareName(tokens, a)) continue;
+    if (e - a > 1 && tokens.slice(a, e).some((t) => isGivenName(t.text) || matchHonorific(tokens, tokens.indexOf(t))))
+      continue;
+    out.push(tokenText(tokens, a, e - a));
+  }
+  return out;
+}
+
+/** "the three grid operators, Elering, AST and Litgrid": the names listed after a plural kind of body. */
+function appositiveBodies(tokens: Token[]): [string, string | null][] {
+  const out: [string, string | null][] = [];
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if (!BODY_KINDS.has(tokens[k].lower) || tokens[k].cap || tokens[k + 1].text !== ',') continue;
+    const items: [string, string | null][] = [];
+    let j = k + 2;
+    let closed = false;
+    while (j < tokens.length) {
+      const a = j;
+      while (capWord(tokens[j]) || isAcronymToken(tokens[j])) j++;
+      if (j === a) break;
+      // "Augstsprieguma tikls (AST)": a name in its own language, lower-case words and all, with its acronym.
+      let l = j;
+      while (l < tokens.length && l - j < 3 && tokens[l].word && !tokens[l].cap && tokens[l].lower !== 'and') l++;
+      if (tokens[l]?.text === '(' && isAcronymToken(tokens[l + 1]) && tokens[l + 2]?.text === ')') {
+        if (l > j) items.push([tokenText(tokens, a, l - a), tokens[l + 1].text]);
+        j = l + 3;
+      } else if (j - a === 1) {
+        if (!bareName(tokens, a) && !isAcronymToken(tokens[a])) break;
+        items.push([tokens[a].text, null]);
+      }
+      const sep = tokens[j]?.text;
+      if (sep === 'and' || sep === '&') {
+        j++;
+        continue;
+      }
+      if (sep === ',' && tokens[j + 1]?.lower === 'and') {
+        j += 2;
+        continue;
+      }
+      if (sep === ',' && (capWord(tokens[j + 1]) || isAcronymToken(tokens[j + 1]))) {
+        j++;
+        continue;
+      }
+      closed = sep === undefined || sep === '.' || sep === ';' || sep === ',' || sep === ')';
+      break;
+    }
+    if (closed && items.length >= 2) out.push(...items);
+  }
+  return out;
+}
+
 /** The start of a head-noun name that ends right before tokens[end], if any. */
 function genericAtEnd(tokens: Token[], end: number): number | null {
   for (let a = Math.max(0, end - 10); a < end; a++) {
@@ -410,10 +578,21 @@ export function headingCompany(text: string): string | null {
   const words = text.trim().split(/\s+/);
   if (words.length < 2 || words.length > 7) return null;
   if (!words.every((w) => /^[\p{Lu}\d&.,'’-]+$/u.test(w))) return null;
-  if (!UPPER_LEGAL.has(words[words.length - 1].replace(/,$/, ''))) return null;
-  return words
-    .map((w) => (w.length <= 3 && /^[A-Z&.]+$/.test(w) && w !== 'LTD' ? w : w[0] + w.slice(1).toLowerCase()))
-    .join(' ');
+  if (UPPER_LEGAL.has(words[words.length - 1].replace(/,$/, '')))
+    return words
+      .map((w) => (w.length <= 3 && /^[A-Z&.]+$/.test(w) && w !== 'LTD' ? w : w[0] + w.slice(1).toLowerCase()))
+      .join(' ');
+  // A body's masthead ("PARLIAMENT OF WESTERN AUSTRALIA", "ECONOMICS AND INDUSTRY STANDING COMMITTEE"): a head
+  // noun last, or first before "OF"; connectors in lower case.
+  const cased = words.map((w) =>
+    /^(?:AND|OF|FOR|THE|ON)$/.test(w) ? w.toLowerCase() : w[0] + w.slice(1).toLowerCase(),
+  );
+  const head = (w: string) => HEADS.has(w) || INTERNAL.has(w);
+  if (words.some((w) => /[.,\d]/.test(w)) || cased.some((w) => NOT_ORG.has(w))) return null;
+  // (a ministry or department is part of a government, not an organization)
+  if (head(cased[cased.length - 1]) || (HEADS.has(cased[0]) && !INTERNAL.has(cased[0]) && cased[1] === 'of'))
+    return cased.join(' ');
+  return null;
 }
 
 /** First pass over the document: acronym definitions, known organizations, and head-noun names. */
@@ -435,8 +614,16 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         }
       }
       // The capitalized phrase before "(": words, connectors between words, hyphenated compounds.
+      // A plural possessive inside the name ("Plantation Workers' Union (UPWU)") does not end it.
       let b = i - 1;
-      while (b >= 0 && (capWord(tokens[b]) || isAcronymToken(tokens[b]) || CONNECTORS.has(tokens[b].text))) b--;
+      while (
+        b >= 0 &&
+        (capWord(tokens[b]) ||
+          isAcronymToken(tokens[b]) ||
+          CONNECTORS.has(tokens[b].text) ||
+          (pluralApostrophe(tokens, b) && b + 1 < i))
+      )
+        b--;
       b++;
       const words = tokens.slice(b, i);
       let chosen = -1;
@@ -455,6 +642,16 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
           chosen = k;
           break;
         }
+      }
+      // "Central American Integration System (SICA)", "Regional Operating Entity (EOR)": the acronym of the name in
+      // another language, whose words come in another order; the initials are the acronym's letters reordered.
+      for (let k = 0; k < words.length && chosen < 0 && /^[A-Z]+$/.test(acronym); k++) {
+        if (!capWord(words[k])) continue;
+        const caps = words.slice(k).filter((w) => capWord(w));
+        if (caps.length < 3 || caps.length !== words.slice(k).filter((w) => w.word).length - countLinks(words.slice(k)))
+          continue;
+        const sorted = (x: string) => [...x].sort().join('');
+        if (sorted(caps.map((w) => w.text[0].toLowerCase()).join('')) === sorted(letters)) chosen = k;
       }
       for (let k = words.length - 1; k >= 0 && chosen < 0; k--) {
         if (!capWord(words[k]) && !isAcronymToken(words[k])) continue;
@@ -563,6 +760,10 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
     if (seen >= 2) ctx.define(name, null);
   }
   for (const s of sentences) {
+    for (const [name, acronym] of appositiveBodies(s.tokens)) ctx.define(name, acronym);
+    for (const name of kindBeforeName(s.tokens)) ctx.define(name, null);
+  }
+  for (const s of sentences) {
     const tokens = s.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
@@ -587,6 +788,12 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         continue;
       }
       const g = genericAt(tokens, i);
+      const employer = g ? 0 : employerAt(tokens, i);
+      if (employer) {
+        ctx.define(tokenText(tokens, i, employer), null);
+        i += employer - 1;
+        continue;
+      }
       if (g) {
         // "met at the Lloyd Erskine Sandiford Centre": a centre the meeting is held at is its venue.
         const venue =

@@ -223,6 +223,22 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   // "Tay Bartholomew & Co LLP", "Atlantic Paving Ltd.": a firm's name, not a person's; "UWI's Cave Hill campus",
   // "the Penrhos Stanley hospital": a site's.
   if (firmAfter(tokens, j)) return null;
+  // "Cabinet Rasoanaivo & Associés": the firm word after "&" is no one's name.
+  if (tokens[i - 1]?.text === '&' && FIRM_WORD.test(tokens[i].text)) return null;
+  // "Belgrade's Štark Arena", "WA Branch": a venue or a unit, not a person.
+  if (j - i >= 2 && PLACE_LAST.has(tokens[j - 1].text)) return null;
+  // "Institute of Water and Flood Management", "… of Plateau Biology": the tail of a body's name the text names.
+  if (
+    i > 0 &&
+    orgs.endsWithin(
+      tokens[i - 1].text,
+      tokens
+        .slice(i, j)
+        .map((t) => t.text)
+        .join(' '),
+    )
+  )
+    return null;
   if (tokens[j] && !tokens[j].cap && SITE_NOUNS.has(tokens[j].lower)) return null;
   // A trailing initial is a sentence-ending letter, not part of the name.
   let end = j;
@@ -318,6 +334,11 @@ const SITE_NOUNS = new Set(
     ' ',
   ),
 );
+const FIRM_WORD = /^(?:Co|Company|Associates|Associés|Asociados|Associados|Partners|Sons|Fils|Hijos)$/;
+/** Last words of a venue's or a unit's name, never of a person's. */
+const PLACE_LAST = new Set(
+  'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal'.split(' '),
+);
 /** A legal suffix or "& Co" / "& Associates" right after a run of capitalized words: the run names a firm. */
 function firmAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -325,8 +346,7 @@ function firmAfter(tokens: Token[], k: number): boolean {
   if (LEGAL_AFTER.has(t.text)) return true;
   if (t.text !== '&') return false;
   for (let x = k + 1; x < Math.min(tokens.length, k + 4); x++)
-    if (LEGAL_AFTER.has(tokens[x].text) || /^(?:Co|Company|Associates|Partners|Sons)$/.test(tokens[x].text))
-      return true;
+    if (LEGAL_AFTER.has(tokens[x].text) || FIRM_WORD.test(tokens[x].text)) return true;
   return false;
 }
 /** "… and Maintenance Committee": capitalized words after "and" that end in a body's head noun. */
@@ -856,7 +876,12 @@ const VERB_PHRASES: string[][] = [
   ['followed', 'proceedings'],
   ['followed', 'by', 'video'],
   ['sat', 'in'],
+  ['dialled', 'in'],
+  ['dialed', 'in'],
+  ['logged', 'in'],
 ];
+/** Who a body sends to a meeting: "sent an observer, X". */
+const SENT_ROLES = new Set(['observer', 'delegate', 'representative', 'envoy', 'delegation']);
 const OBJECT_VERBS = new Set([
   'met',
   'meet',
@@ -1033,6 +1058,14 @@ function verbAt(tokens: Token[], k: number): number {
       if (!w.word || w.cap) return 0;
     }
   }
+  // Minutes: "were appointed scrutineers", "was appointed secretary of the meeting": an office of this meeting.
+  if (t.lower === 'appointed') {
+    const next = tokens.slice(k + 1, k + 6).map((x) => x.lower);
+    if (/^(?:scrutineers?|tellers?)$/.test(next[0] ?? '')) return 2;
+    const of = next.indexOf('of');
+    if (of > 0 && of <= 2 && next[of + 1] === 'the' && next[of + 2] === 'meeting') return of + 4;
+    return 0;
+  }
   // "co-moderated", "co-hosted": the verb without its prefix.
   if (ACTIVE_VERBS.has(t.lower) || (t.lower.startsWith('co-') && ACTIVE_VERBS.has(t.lower.slice(3)))) {
     // "led by" is passive, "joined by video link" is active.
@@ -1074,6 +1107,13 @@ function closeGap(tokens: Token[], from: number, to: number): boolean {
   let k = from;
   while (k < to) {
     const t = tokens[k];
+    // A first predicate coordinated with the verb: "X could not travel and took part by video", "X sent his
+    // apologies and was represented by …": lower-case words only, up to "and".
+    if (to - k <= 7 && tokens[to - 1].lower === 'and' && !t.cap) {
+      let e = k;
+      while (e < to - 1 && tokens[e].word && !tokens[e].cap && tokens[e].lower !== 'and') e++;
+      if (e === to - 1 && e > k) return true;
+    }
     if (t.text === ',' || AUX.has(t.lower) || t.lower.endsWith('ly') || TIME_GAP.has(t.lower)) {
       k++;
       continue;
@@ -1087,7 +1127,7 @@ function closeGap(tokens: Token[], from: number, to: number): boolean {
     if ((t.lower === 'who' || t.lower === 'which') && k + 1 === to) return true;
     // "Nadia Berezovska of the European Bank for Reconstruction and Development (EBRD) described": the body she
     // belongs to, capitalized words and connectors up to the verb.
-    if ((t.lower === 'of' || t.lower === 'from' || t.lower === 'at') && k === from) {
+    if ((t.lower === 'of' || t.lower === 'from' || t.lower === 'at' || t.lower === 'in') && k === from) {
       let e = k + 1;
       if (tokens[e]?.lower === 'the') e++;
       let names = 0;
@@ -1098,7 +1138,7 @@ function closeGap(tokens: Token[], from: number, to: number): boolean {
           const close = tokens.findIndex((y, j) => j > e && y.text === ')');
           if (close < 0 || close >= to) break;
           e = close;
-        } else if (!ORG_LINKS.has(x.lower)) break;
+        } else if (!ORG_LINKS.has(x.lower) && !(x.lower === 'in' && names > 0 && !!tokens[e + 1]?.cap)) break;
         e++;
       }
       if (e === to && names > 0 && names <= 10) return true;
@@ -1165,7 +1205,13 @@ function listedWithFirst(tokens: Token[], mentions: Mention[]): Mention[] {
   const out = [first];
   for (let i = 1; i < mentions.length; i++) {
     const gap = tokens.slice(out[out.length - 1].extentEnd, mentions[i].extentStart);
-    if (gap.length === 0 || gap.length > 2 || !gap.every((t) => t.text === ',' || t.lower === 'and' || t.text === '&'))
+    // (an initial the name parse left out, "A J Duncan", may stand in the gap)
+    if (
+      gap.length === 0 ||
+      gap.length > 3 ||
+      !gap.every((t) => t.text === ',' || t.lower === 'and' || t.text === '&' || /^\p{Lu}\.?$/u.test(t.text)) ||
+      gap.filter((t) => t.word).length > 2
+    )
       break;
     out.push(mentions[i]);
   }
@@ -1277,7 +1323,14 @@ function assignRoles(
       /^(?:who|which)$/.test(gap[1].lower) &&
       gap[gap.length - 1].text === ',' &&
       !gap.slice(1, -1).some((x) => x.text === ',' || x.text === ';');
-    if (subject && (closeGap(tokens, subject.extentEnd, k - 1) || relativeGap) && !subject.excluded) {
+    // "The Greek federation, whose president X is recovering from surgery, was represented by …": the body's
+    // head, named in the relative clause, is the one represented.
+    const whose =
+      subject &&
+      tokens.slice(Math.max(0, subject.extentStart - 3), subject.start).some((x) => x.lower === 'whose') &&
+      tokens[k - 2]?.text === ',' &&
+      !tokens.slice(subject.extentEnd, k - 2).some((x) => x.text === ',' || x.text === ';');
+    if (subject && (closeGap(tokens, subject.extentEnd, k - 1) || relativeGap || whose) && !subject.excluded) {
       subject.role = 'represented';
       subject.attendance = 'represented';
       subject.attendanceExplicit = true;
@@ -1345,6 +1398,29 @@ function assignRoles(
     }
     break;
   }
+  // "…, who attended on his behalf", "Y attended as his substitute", "Y stood in for her": Y took part for the
+  // person named just before, who was represented.
+  for (let k = 2; k + 2 < tokens.length; k++) {
+    const w = `${tokens[k].lower} ${tokens[k + 1].lower} ${tokens[k + 2].lower}`;
+    if (
+      !/^(?:on (?:his|her) behalf|as (?:his|her) (?:substitute|replacement|deputy|alternate)|in (?:his|her) (?:place|stead))$/.test(
+        w,
+      )
+    )
+      continue;
+    const prior = mentions.filter((m) => m.end <= k).sort((x, y) => y.end - x.end);
+    const [deputy, principal] = prior;
+    // (a greeting "delivered by the Vice-Minister, who attended on his behalf" is the Minister's representation)
+    if (!deputy || !principal) continue;
+    if (!tokens.slice(deputy.end, k).some((x) => /^(?:attended|attends|participated|sat|came|was)$/.test(x.lower)))
+      continue;
+    if (deputy.role !== 'represented') deputy.role = 'participant';
+    principal.role = 'represented';
+    principal.attendance = 'represented';
+    principal.attendanceExplicit = true;
+    principal.negated = false;
+    principal.excluded = false;
+  }
   // "with Mayor … in the chair"
   for (const m of mentions) {
     const after = tokens
@@ -1407,7 +1483,13 @@ function assignRoles(
           const ok =
             gap.length === 0 ||
             (gap.length <= 12 && gap[gap.length - 1] === 'with' && !gap.some((x) => ACTIVE_VERBS.has(x))) ||
-            (gap.length <= 2 && gap.every((x) => DETERMINERS.has(x) || x === 'visiting'));
+            (gap.length <= 2 && gap.every((x) => DETERMINERS.has(x) || POSSESSIVES.has(x) || x === 'visiting')) ||
+            // "sent an observer, programme officer X": the role, then the person in apposition
+            (word === 'sent' &&
+              gap.length === 3 &&
+              (DETERMINERS.has(gap[0]) || POSSESSIVES.has(gap[0])) &&
+              SENT_ROLES.has(gap[1]) &&
+              gap[2] === ',');
           if (ok && !obj.excluded) {
             if (obj.role !== 'represented') obj.role = 'participant';
             // and the objects listed with it
@@ -1498,7 +1580,7 @@ function assignRoles(
   }
 }
 
-const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
+const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'our', 'your']);
 const countWordsIn = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1553,6 +1635,7 @@ export function findPeople(
   listAttendance: Map<number, Attendance | null | 'absent'>,
 ): PeopleResult {
   const all: Mention[] = [];
+  let previous: Mention[] = [];
   for (const s of sentences) {
     const mentions = scanSentence(s, options.orgs);
     assignRoles(
@@ -1561,6 +1644,24 @@ export function findPeople(
       listAttendance.has(s.index) ? (listAttendance.get(s.index) ?? null) : undefined,
       options.otherDay?.has(s.index) ?? false,
     );
+    // "The Minister, X, did not attend. He was represented by his Secretary": the pronoun is the previous
+    // sentence's subject, who was represented.
+    const t = s.tokens;
+    if (
+      previous[0] &&
+      /^(?:he|she)$/.test(t[0]?.lower ?? '') &&
+      /^(?:was|had been)$/.test(t[1]?.lower === 'had' ? `had ${t[2]?.lower}` : (t[1]?.lower ?? '')) &&
+      t[t[1]?.lower === 'had' ? 3 : 2]?.lower === 'represented' &&
+      !previous[0].excluded
+    ) {
+      const subject = previous[0];
+      subject.role = 'represented';
+      subject.attendance = 'represented';
+      subject.attendanceExplicit = true;
+      subject.negated = false;
+    }
+    if (mentions.length > 0) previous = mentions;
+    else if (s.text.trim()) previous = [];
     all.push(...mentions);
   }
   // Full names first (two words or more, with evidence), then single words attach to them.
@@ -1670,11 +1771,17 @@ export function findPeople(
       merge(best, m);
       noteSentence(best, index);
     } else if (
-      m.strong &&
-      (m.title ||
-        m.sentence.tokens[m.start - 1]?.text.endsWith('.') ||
-        // "Dr R. K. Subramaniam": initials and a surname after an honorific written without a stop.
-        (m.start > 0 && !!matchHonorific(m.sentence.tokens, m.start - 1)))
+      // "K Mainland, Team Leader - Legal", "… S Leask and G Robertson": initials and a surname in a roster
+      (m.role === 'participant' &&
+        m.parts.length <= 4 &&
+        m.parts.length >= 2 &&
+        m.parts.slice(0, -1).every(isInitial) &&
+        listAttendance.has(m.sentence.index)) ||
+      (m.strong &&
+        (m.title ||
+          m.sentence.tokens[m.start - 1]?.text.endsWith('.') ||
+          // "Dr R. K. Subramaniam": initials and a surname after an honorific written without a stop.
+          (m.start > 0 && !!matchHonorific(m.sentence.tokens, m.start - 1))))
     ) {
       noteSentence(newPerson(m), index);
     }
