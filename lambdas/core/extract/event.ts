@@ -2,7 +2,7 @@
 // Organization", "annual ministerial session of the Council of the Baltic Sea States") and its location (city and
 // country; virtual when held entirely online). A participant's own location ("in Beijing via video link", "from
 // Pretoria") is not the meeting's, nor is the next meeting's city or the dateline of a virtual meeting.
-import { capitalsOf, matchCountry, matchCountryName, matchPlace, matchRegion } from './countries';
+import { capitalsOf, matchCountry, matchCountryName, matchRegion, matchWorldPlace } from './countries';
 import { type Sentence, span, type Token, tokenize } from './text';
 import { isCommonWord, isKnownName, isTitleWord } from './titles';
 
@@ -141,8 +141,11 @@ const NOT_HERE =
 
 type PlaceHit = { place: string | null; country: string | null; score: number; sentence: number };
 
-function placeAt(tokens: Token[], k: number): { place: string | null; country: string | null; length: number } | null {
-  const p = matchPlace(tokens, k);
+function placeAt(
+  tokens: Token[],
+  k: number,
+): { place: string | null; country: string | null; length: number; world?: boolean } | null {
+  const p = matchWorldPlace(tokens, k);
   if (p) {
     // "Zurich, Switzerland"
     let length = p.length;
@@ -150,7 +153,7 @@ function placeAt(tokens: Token[], k: number): { place: string | null; country: s
       const c = matchCountryName(tokens, k + length + 1);
       if (c) length += 1 + c.length;
     }
-    return { place: p.place, country: p.country, length };
+    return { place: p.place, country: p.country, length, world: p.world };
   }
   const c = matchCountryName(tokens, k);
   if (c) return { place: null, country: c.country, length: c.length };
@@ -175,6 +178,7 @@ const PLACE_PARTICLES = new Set([
   'upon',
   'on',
 ]);
+const VENUE_LINE = /^\s*(?:Venue|Location|Place|Where)\s*:/i;
 const VENUES =
   /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town)$/;
 
@@ -274,7 +278,7 @@ export function findLocation(input: LocationInput): Location {
   const hits: PlaceHit[] = [];
   const unknown: PlaceHit[] = [];
   const countryCount = new Map<string, number>();
-  const mentions = new Map<string, { country: string; count: number }>();
+  const mentions = new Map<string, { country: string; count: number; world?: boolean }>();
   let virtual = false;
   // "held in Geneva": the meeting itself has a place, so it is not virtual even if some joined by video.
   let heldAt = false;
@@ -285,6 +289,24 @@ export function findLocation(input: LocationInput): Location {
     const near = Math.abs(s.index - eventIdx);
     // "held today, i.e. Thursday, May 7, through video conferencing": an abbreviation's stops end no clause.
     if (near <= 2 && VIRTUAL_EVENT.test(text.replace(/\b(?:i\.e|e\.g|viz)\./g, 'ie'))) virtual = true;
+    // A place the gazetteer does not know, from its context: its length in tokens, 0 if none.
+    const unknownAt = (k: number): number => {
+      const u = contextPlaceAt(tokens, k);
+      if (!u) return 0;
+      const prev = tokens[k - 1]?.lower ?? '';
+      const before = span(s, tokens, 0, k);
+      let score =
+        u.kind === 'comma' ? (/^(?:in|at)$/.test(prev) || prev === ',' ? 4 : 2) : u.kind === 'council' ? 2.5 : 4;
+      if (PLACE_VERB.test(before) && u.kind !== 'council') score += 2;
+      // A bare "in X" counts only in the meeting's own clause, next to its verb.
+      if (u.kind === 'in' && (near > 1 || !PLACE_VERB.test(before) || /[,;:]/.test(before.slice(-40)))) score = -1;
+      if (u.kind === 'venue') score += 1;
+      if (s.index < 4 && u.kind === 'comma') score += 2;
+      if (NOT_HERE.test(span(s, tokens, Math.max(0, k - 6), k))) score -= 8;
+      score -= Math.min(near, 10) * 0.1;
+      unknown.push({ place: u.place, country: u.country, score, sentence: s.index });
+      return u.length;
+    };
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
       if (!t.word || !t.cap) continue;
@@ -292,36 +314,25 @@ export function findLocation(input: LocationInput): Location {
       const prev = tokens[k - 1]?.lower ?? '';
       const prev2 = tokens[k - 2]?.lower ?? '';
       if (!p) {
-        const u = contextPlaceAt(tokens, k);
-        if (u) {
-          const before = span(s, tokens, 0, k);
-          let score =
-            u.kind === 'comma' ? (/^(?:in|at)$/.test(prev) || prev === ',' ? 4 : 2) : u.kind === 'council' ? 2.5 : 4;
-          if (PLACE_VERB.test(before) && u.kind !== 'council') score += 2;
-          // A bare "in X" counts only in the meeting's own clause, next to its verb.
-          if (u.kind === 'in' && (near > 1 || !PLACE_VERB.test(before) || /[,;:]/.test(before.slice(-40)))) score = -1;
-          if (u.kind === 'venue') score += 1;
-          if (s.index < 4 && u.kind === 'comma') score += 2;
-          if (NOT_HERE.test(span(s, tokens, Math.max(0, k - 6), k))) score -= 8;
-          score -= Math.min(near, 10) * 0.1;
-          unknown.push({ place: u.place, country: u.country, score, sentence: s.index });
-          k += u.length - 1;
-        }
+        k += Math.max(0, unknownAt(k) - 1);
         continue;
       }
+      // A city only the world gazetteer knows is a place where the meeting is placed (below); anywhere else it is
+      // read as the gazetteer did not know it (a place from its context, or nothing).
+      const pass = (): number => (p.world ? k + Math.max(0, unknownAt(k) - 1) : k + p.length - 1);
       // A person's whereabouts: "Mayor X, who was in Wellington for …".
       const lead = tokens
         .slice(Math.max(0, k - 4), k)
         .map((x) => x.lower)
         .join(' ');
       if (/\b(?:who|he|she|they) (?:was|were|is|are|stayed) in$|\bstayed (?:in|at)$/.test(lead)) {
-        k += p.length - 1;
+        k = pass();
         continue;
       }
       if (!p.place && p.country) countryCount.set(p.country, (countryCount.get(p.country) ?? 0) + 1);
       // "The next meeting will be hosted by Norway in Tromsø": not a mention of where this one was.
       if (p.place && !NOT_HERE.test(span(s, tokens, Math.max(0, k - 12), k))) {
-        const entry = mentions.get(p.place) ?? { country: p.country!, count: 0 };
+        const entry = mentions.get(p.place) ?? { country: p.country!, count: 0, world: p.world };
         entry.count++;
         mentions.set(p.place, entry);
       }
@@ -338,17 +349,19 @@ export function findLocation(input: LocationInput): Location {
       }
       const clause = span(s, tokens, clauseStart, Math.min(tokens.length, k + p.length + 8));
       if (prev === 'from' || /^\S+\s+(?:via|by) video/i.test(rest) || /\bvia video link\b/i.test(rest)) {
-        k += p.length - 1;
+        k = pass();
         continue;
       }
       if (/\bconnected from\b/i.test(clause)) {
-        k += p.length - 1;
+        k = pass();
         continue;
       }
       // "at the Pancasila Building, Jakarta": a venue, then its city.
       const venueComma = prev === ',' && VENUES.test(tokens[k - 2]?.text ?? '');
-      if (!/^(?:in|at|visiting)$/.test(prev) && !(prev === 'the' && prev2 === 'in') && !venueComma) {
-        k += p.length - 1;
+      // "Venue: Hotel KEA, Akureyri": the meeting's own venue line.
+      const venueLine = near <= 3 && VENUE_LINE.test(text);
+      if (!/^(?:in|at|visiting)$/.test(prev) && !(prev === 'the' && prev2 === 'in') && !venueComma && !venueLine) {
+        k = pass();
         continue;
       }
       let score = 1;
@@ -358,6 +371,7 @@ export function findLocation(input: LocationInput): Location {
         score += 3;
       }
       if (prev === 'visiting') score += 4;
+      if (venueLine) score += 6;
       if (NOT_HERE.test(clause)) score -= 8;
       if (near === 0) score += 3;
       else score -= near * 0.2;
@@ -367,6 +381,11 @@ export function findLocation(input: LocationInput): Location {
         near <= 2
       )
         heldAt = true;
+      // A city only the world gazetteer knows counts in the meeting's own clause or venue line, not in passing.
+      if (p.world && score < 5) {
+        k = pass();
+        continue;
+      }
       hits.push({ place: p.place, country: p.country, score, sentence: s.index });
       k += p.length - 1;
     }
@@ -413,7 +432,8 @@ export function findLocation(input: LocationInput): Location {
     if (best) return { place: best.place, country: best.country, virtual: false };
   }
   // The most mentioned city, the dateline, or the host's country.
-  const frequent = [...mentions.entries()].sort((a, b) => b[1].count - a[1].count)[0];
+  // (A city only the world gazetteer knows is no frequent mention: it places the meeting by its context alone.)
+  const frequent = [...mentions.entries()].filter(([, m]) => !m.world).sort((a, b) => b[1].count - a[1].count)[0];
   // A place named only in passing ("a bulker calling at Odesa"), far from the meeting's sentence, yields to a
   // city the text keeps naming.
   if (best && best.score < 2 && frequent && frequent[1].count >= 2 && frequent[0] !== best.place)

@@ -3,7 +3,7 @@
 // module: document preparation (here: site chrome, e-mail headers, participant lists), organizations, people,
 // countries, dates, event (name, location) and quantities.
 import type { ArchiveRecord, Attendance, Person } from '../record';
-import { findCountries, isTerritory, matchCountryName, matchPlace, normalizeCountry } from './countries';
+import { findCountries, isTerritory, matchCountryName, matchWorldPlace, normalizeCountry } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
 import { dateOfLine, findEventDate, forgetParsedDates, parseDates } from './dates';
 import { findEventName, findLocation } from './event';
@@ -425,8 +425,19 @@ function splitLeaderRows(segment: string): string[] {
 
 function placeName(s: string): string | null {
   const tokens = tokenize(s.trim());
-  const p = matchPlace(tokens, 0);
-  if (p && p.length === tokens.length) return p.place;
+  // A capital, a curated city or a city of the world gazetteer ("KARAGANDA –", "PONTA DELGADA, Azores –"), alone
+  // or before an agency's initials ("KARAGANDA. QNA –").
+  const p = matchWorldPlace(tokens, 0);
+  if (!p) return null;
+  if (p.length === tokens.length) return p.place;
+  const rest = tokens.slice(p.length + 1);
+  if (
+    tokens[p.length].text === '.' &&
+    rest.length > 0 &&
+    rest.length <= 2 &&
+    rest.every((t) => t.word && /^\p{Lu}{2,6}$/u.test(t.text))
+  )
+    return p.place;
   return null;
 }
 
