@@ -343,16 +343,7 @@ export class DocumentStore {
     for (const item of items) touched.set(itemKey(item), item);
     // The archive object and the index items in parallel; both before HEAD.
     await Promise.all([archived, this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })))]);
-    const body: HeadBody = {
-      record,
-      latest: meta.sk,
-      slug: meta.slug,
-      hash: meta.recordHash,
-      versions: 1,
-      uploads: 1,
-      ix: items.map(toEntry),
-      first: { ...meta, v: 1 },
-    };
+    const body = firstHeadBody(record, { ...meta, v: 1 }, items);
     try {
       await this.write(
         new PutCommand({
@@ -942,6 +933,18 @@ const sameBody = (a: HeadBody, b: HeadBody): boolean =>
   a.record.version === b.record.version &&
   JSON.stringify({ ...a, record: null }) === JSON.stringify({ ...b, record: null });
 
+/** HEAD of a document whose one upload is `first` (the write path's first upload, and the bench's seeding). */
+const firstHeadBody = (record: ArchiveRecord, first: UploadMeta, items: IndexItem[]): HeadBody => ({
+  record,
+  latest: first.sk,
+  slug: first.slug,
+  hash: first.recordHash,
+  versions: 1,
+  uploads: 1,
+  ix: items.map(toEntry),
+  first,
+});
+
 /**
  * The items a document with one upload has, exactly as the store writes them: HEAD, its index items
  * and the organization aliases it needs (shared with other documents: write each once). For seeding
@@ -962,16 +965,7 @@ export const itemsForFirstUpload = (record: ArchiveRecord): Record<string, unkno
     v: 1,
   };
   const items = indexItemsFor(r);
-  const body: HeadBody = {
-    record: r,
-    latest: meta.sk,
-    slug: meta.slug,
-    hash: meta.recordHash,
-    versions: 1,
-    uploads: 1,
-    ix: items.map(toEntry),
-    first: meta,
-  };
+  const body = firstHeadBody(r, meta, items);
   return [{ pk: docPk(record.id), sk: HEAD, rev: 1, z: encodeHeadBody(body) }, ...items, ...aliasItemsFor(r)];
 };
 
