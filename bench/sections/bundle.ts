@@ -23,7 +23,7 @@ import { makeDynamoClient, makeS3Client } from '../../lambdas/store/clients';
 import { DocumentStore } from '../../lambdas/store/document-store';
 import { ensureTable } from '../../lambdas/store/provision';
 import { bundleOptions, coldStartFiles, ENTRY_FILE } from '../../lib/bundling';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynalite, startS3rver } from '../../lib/local/emulators';
+import { localClientOptions, startDynalite, startS3rver } from '../../lib/local/emulators';
 import { s3Notification, sqsEvent } from '../../test/support/events';
 import { type Log, runSection } from '../lib/section';
 import { median, round } from '../lib/stats';
@@ -200,12 +200,7 @@ const runNode = (script: string, env: Record<string, string>) =>
 async function firstInvocations(ingest: Bundle, runs: number, log: Log) {
   const dynamo = await startDynalite();
   const s3rver = await startS3rver({ buckets: ['drop', 'archive'] });
-  const clientOptions = {
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    dynamoEndpoint: dynamo.endpoint,
-    s3Endpoint: s3rver.endpoint,
-  };
+  const clientOptions = localClientOptions(dynamo, s3rver);
   const ddb = makeDynamoClient(clientOptions);
   const s3 = makeS3Client(clientOptions);
   const work = mkdtempSync(join(tmpdir(), 'bench-first-'));

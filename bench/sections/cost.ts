@@ -27,8 +27,7 @@ import { indexItemsFor } from '../../lambdas/store/index-terms';
 import { ensureTable } from '../../lambdas/store/provision';
 import {
   type Emulator,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
+  localClientOptions,
   startDynalite,
   startDynamoDbLocal,
   startS3rver,
@@ -114,12 +113,7 @@ await runSection('cost', async (args, log) => {
   const syntheticCount = args.quick ? 40 : 300;
   const { emulator, name: emulatorName, gsiCapacity } = await startDynamo(log);
   const s3rver = await startS3rver({ buckets: ['drop', 'archive'] });
-  const options = {
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    dynamoEndpoint: emulator.endpoint,
-    s3Endpoint: s3rver.endpoint,
-  };
+  const options = localClientOptions(emulator, s3rver);
   const rawDdb = makeDynamoClient(options);
   const rawS3 = makeS3Client(options);
   let dynamoCounter = newCounter();

@@ -51,6 +51,14 @@ export const startDynamoDbLocal = async (): Promise<Emulator> => {
   return dynamoChild('DynamoDB Local', spawn({ port, stdio: 'ignore' }), port, '(is Java 17 installed?)');
 };
 
+/** Client options for a pair of local emulators: their endpoints, the local region and the emulators' credentials. */
+export const localClientOptions = (dynamo: { endpoint: string }, s3: { endpoint: string }) => ({
+  region: LOCAL_REGION,
+  credentials: LOCAL_CREDENTIALS,
+  dynamoEndpoint: dynamo.endpoint,
+  s3Endpoint: s3.endpoint,
+});
+
 /**
  * A DynamoDB emulator running as a child process on `port`, once it answers ListTables (within 60 s).
  * Closing it ends the process (SIGTERM, then SIGKILL after 3 s).

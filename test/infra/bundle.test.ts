@@ -22,7 +22,13 @@ import { makeDynamoClient, makeS3Client } from '../../lambdas/store/clients';
 import { DocumentStore } from '../../lambdas/store/document-store';
 import { ensureTable } from '../../lambdas/store/provision';
 import { coldStartFiles, ENTRY_FILE } from '../../lib/bundling';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynalite, startS3rver } from '../../lib/local/emulators';
+import {
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  localClientOptions,
+  startDynalite,
+  startS3rver,
+} from '../../lib/local/emulators';
 import { s3Notification, sqsEvent } from '../support/events';
 import { logicalId, type Synthesized, synth } from './synth';
 
@@ -136,12 +142,7 @@ describe('Lambda assets: code splitting', () => {
   it('ingest: the built handler converts a PDF, a DOCX and an HTML page from the asset', async () => {
     const dynamo = await startDynalite();
     const s3rver = await startS3rver({ buckets: ['drop', 'archive'] });
-    const clients = {
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      dynamoEndpoint: dynamo.endpoint,
-      s3Endpoint: s3rver.endpoint,
-    };
+    const clients = localClientOptions(dynamo, s3rver);
     const ddb = makeDynamoClient(clients);
     const s3 = makeS3Client(clients);
     const work = mkdtempSync(join(tmpdir(), 'bundle-test-'));

@@ -5,13 +5,7 @@ import { ArchiveBucket } from '../../lambdas/store/archive-bucket';
 import { makeDynamoClient, makeS3Client } from '../../lambdas/store/clients';
 import { DocumentStore } from '../../lambdas/store/document-store';
 import { ensureTable } from '../../lambdas/store/provision';
-import {
-  type Emulator,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  type S3Emulator,
-  startS3rver,
-} from '../../lib/local/emulators';
+import { type Emulator, localClientOptions, type S3Emulator, startS3rver } from '../../lib/local/emulators';
 
 export const ARCHIVE_BUCKET = 'archive-test';
 
@@ -26,12 +20,7 @@ export type Harness = {
 
 export const openHarness = async (dynamo: Emulator): Promise<Harness> => {
   const s3 = await startS3rver({ buckets: [ARCHIVE_BUCKET, 'drop'] });
-  const opts = {
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    dynamoEndpoint: dynamo.endpoint,
-    s3Endpoint: s3.endpoint,
-  };
+  const opts = localClientOptions(dynamo, s3);
   const ddb = makeDynamoClient(opts);
   const tableName = `archive-${randomUUID().slice(0, 8)}`;
   await ensureTable(ddb, tableName);
