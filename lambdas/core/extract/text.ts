@@ -296,6 +296,8 @@ export function countWords(s: string): number {
 
 export const stripDiacritics = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '');
 
+const SIMPLE_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 /**
  * A phrase index over tokens: phrases are tokenized with the same tokenizer and looked up by their first token,
  * longest first. Case-sensitive (exact surface) or case-insensitive.
@@ -308,7 +310,7 @@ export class PhraseIndex<T> {
   constructor(private readonly caseSensitive: boolean) {}
 
   add(phrase: string, value: T): void {
-    const words = tokenize(phrase).map((t) => this.norm(t.text));
+    const words = this.words(phrase);
     if (words.length === 0) return;
     const joined = words.join(' ');
     if (this.phrases.has(joined)) return;
@@ -326,11 +328,16 @@ export class PhraseIndex<T> {
   }
 
   has(phrase: string): boolean {
-    return this.phrases.has(
-      tokenize(phrase)
-        .map((t) => this.norm(t.text))
-        .join(' '),
-    );
+    return this.phrases.has(this.words(phrase).join(' '));
+  }
+
+  /**
+   * A phrase's words as the tokenizer gives them. Plain ASCII words separated by single spaces (most of the
+   * thousands of names indexed at module load) tokenize to exactly those words, so they skip the tokenizer.
+   */
+  private words(phrase: string): string[] {
+    if (SIMPLE_PHRASE.test(phrase)) return phrase.split(' ').map((w) => this.norm(w));
+    return tokenize(phrase).map((t) => this.norm(t.text));
   }
 
   /** Longest phrase starting at tokens[i]: its length in tokens and its value, or null. */
