@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 // Only the country module: the query Lambda has no use for the rest of the extractor.
-import { normalizeCountry } from '../core/extract/countries';
+import { normalizeCountry } from '../core/extract/country-names';
 import { InvalidCursor } from '../store/cursor';
 import type { DocumentStore } from '../store/document-store';
 

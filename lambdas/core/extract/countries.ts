@@ -1,7 +1,6 @@
 // Countries: names, long forms, aliases, news adjectives ("Kazakh", "Tajik"), capitals and a curated list of
 // meeting cities, all as English short names ("Russia", "Iran", "South Korea"). Lookup tables are built once at
 // module load from data/countries.json (generated from world-countries + reviewed overrides) and data/cities.json.
-import { foldKey } from '../keys';
 import citiesData from './data/cities.json' with { type: 'json' };
 import countriesData from './data/countries.json' with { type: 'json' };
 import regionsData from './data/regions.json' with { type: 'json' };
@@ -21,17 +20,9 @@ export type PlaceMatch = {
 const nameIndex = new PhraseIndex<string>(true);
 const demonymIndex = new PhraseIndex<string>(true);
 const placeIndex = new PhraseIndex<{ place: string; country: string; capital: boolean }>(true);
-const byKey = new Map<string, string>();
 const capitals = new Map<string, string[]>();
 const ambiguous = new Set(countriesData.ambiguousWords);
 const countryNames = new Set<string>();
-
-const keyOf = (s: string): string =>
-  foldKey(
-    stripDiacritics(s)
-      .replace(/^the\s+/i, '')
-      .replace(/\./g, ''),
-  );
 
 /** Dependent territories and overseas parts of states: recognized as names, never listed as countries. */
 const territories = new Set<string>();
@@ -44,12 +35,8 @@ for (const c of countriesData.countries) {
   for (const n of [c.name, ...c.aliases]) {
     nameIndex.add(n, c.name);
     if (!n.startsWith('the ')) nameIndex.add(`the ${n}`, c.name);
-    byKey.set(keyOf(n), c.name);
   }
-  for (const d of c.demonyms) {
-    demonymIndex.add(d, c.name);
-    if (!byKey.has(keyOf(d))) byKey.set(keyOf(d), c.name);
-  }
+  for (const d of c.demonyms) demonymIndex.add(d, c.name);
   // A territory's capital ("Stanley", "Papeete") is no meeting place with a country of its own.
   if (territories.has(c.name)) continue;
   capitals.set(c.name, c.capitals);
@@ -90,12 +77,7 @@ export function matchRegion(tokens: Token[], i: number): { length: number; count
 }
 
 /** "Russian Federation" / "Russia" / "russian" / "the Netherlands" → English short name; unknown → null. */
-export function normalizeCountry(name: string): string | null {
-  if (typeof name !== 'string') return null;
-  const key = keyOf(name.trim());
-  if (!key) return null;
-  return byKey.get(key) ?? null;
-}
+export { normalizeCountry } from './country-names';
 
 export const isCountryName = (name: string): boolean => countryNames.has(name);
 
