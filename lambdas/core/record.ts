@@ -47,7 +47,7 @@ export const organizationSchema = z.object({
   acronym: z.nullish(z.string()),
 });
 
-const recordObject = z.object({
+export const archiveRecordSchema = z.object({
   id: z.string().check(z.minLength(1)),
   version: z.number().check(z.int(), z.positive()),
   status: z.enum(['processed', 'rejected']),
@@ -76,14 +76,6 @@ const recordObject = z.object({
   }),
   warnings: z.array(z.string()),
   extractorVersion: z.string(),
-});
-
-type RecordShape = (typeof recordObject)['shape'];
-
-/** The record schema; `.pick(mask)` as on a classic zod object (zod/mini has it as the function z.pick). */
-export const archiveRecordSchema = Object.assign(recordObject, {
-  pick: <M extends { [K in keyof RecordShape]?: true }>(mask: M & Record<Exclude<keyof M, keyof RecordShape>, never>) =>
-    z.pick(recordObject, mask),
 });
 
 export type Person = z.infer<typeof personSchema>;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import * as z from 'zod/mini';
 import {
   type ExtractInput,
   type Extraction,
@@ -147,7 +148,7 @@ describe('extract: the seed (SCO summit 2021)', () => {
   });
 
   it('fits the record schema', () => {
-    const shape = archiveRecordSchema.pick({
+    const shape = z.pick(archiveRecordSchema, {
       title: true,
       publishedDate: true,
       eventDate: true,
@@ -479,7 +480,7 @@ describe('extract: quantities', () => {
 });
 
 describe('extract: robustness', () => {
-  const shape = archiveRecordSchema.pick({
+  const shape = z.pick(archiveRecordSchema, {
     eventDate: true,
     publishedDate: true,
     participants: true,
