@@ -4,7 +4,7 @@
 // second, third, unseen), then the median extraction time per document. Prints only; nothing is written.
 //   npm run eval                         all five parts
 //   npm run eval -- --part tuned         one part (tuned | held-aside | second | third | unseen)
-//   npm run eval -- --part tuned --verbose [--only a01]   per-article differences from the labels
+//   npm run eval -- --part tuned --verbose [--only a01]   per-article differences from the labels (--only: an id prefix, "f" for the f set)
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { extractMetadata } from '../../lambdas/core/extract';
@@ -108,7 +108,7 @@ const median = (xs: number[]) => {
 
 async function main() {
   let files = evalArticles(parts);
-  if (values.only) files = files.filter((f) => f.id.includes(values.only!));
+  if (values.only) files = files.filter((f) => f.id.startsWith(values.only!));
   const inputs = await Promise.all(files.map(async (f) => ({ file: f, doc: await normalized(f) })));
   const rows: Row[] = [];
   for (const { file, doc } of inputs) {
