@@ -19,11 +19,10 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import { documentId } from '../../lambdas/core/ids';
 import { ArchiveBucket } from '../../lambdas/store/archive-bucket';
-import { makeDynamoClient, makeS3Client } from '../../lambdas/store/clients';
 import { DocumentStore } from '../../lambdas/store/document-store';
 import { ensureTable } from '../../lambdas/store/provision';
 import { bundleOptions, coldStartFiles, ENTRY_FILE } from '../../lib/bundling';
-import { localClientOptions, startDynalite, startS3rver } from '../../lib/local/emulators';
+import { startEmulatorPair } from '../../lib/local/emulators';
 import { s3Notification, sqsEvent } from '../../test/support/events';
 import { type Log, runSection } from '../lib/section';
 import { median, round } from '../lib/stats';
@@ -198,11 +197,8 @@ const runNode = (script: string, env: Record<string, string>) =>
   });
 
 async function firstInvocations(ingest: Bundle, runs: number, log: Log) {
-  const dynamo = await startDynalite();
-  const s3rver = await startS3rver({ buckets: ['drop', 'archive'] });
-  const clientOptions = localClientOptions(dynamo, s3rver);
-  const ddb = makeDynamoClient(clientOptions);
-  const s3 = makeS3Client(clientOptions);
+  const emulators = await startEmulatorPair(['drop', 'archive']);
+  const { dynamo, s3rver, ddb, s3 } = emulators;
   const work = mkdtempSync(join(tmpdir(), 'bench-first-'));
   try {
     await ensureTable(ddb, 'archive');
@@ -259,10 +255,7 @@ async function firstInvocations(ingest: Bundle, runs: number, log: Log) {
       ok: results.every((r) => r.stored && r.failures === 0),
     };
   } finally {
-    ddb.destroy();
-    s3.destroy();
-    await s3rver.close();
-    await dynamo.close();
+    await emulators.close();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import { makeDynamoClient } from '../../lambdas/store/clients';
+import { makeDynamoClient, makeS3Client } from '../../lambdas/store/clients';
 
 export type Emulator = { endpoint: string; port: number; close: () => Promise<void> };
 
@@ -171,6 +171,30 @@ export const startS3rver = async (opts: {
     close: async () => {
       await server.close();
       if (temporary) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * dynalite and s3rver together (in process, temporary folders), with a client for each and one close() for all:
+ * what a test or benchmark needs to run the store or the ingest handler outside the local stack.
+ */
+export const startEmulatorPair = async (buckets: string[]) => {
+  const dynamo = await startDynalite();
+  const s3rver = await startS3rver({ buckets });
+  const options = localClientOptions(dynamo, s3rver);
+  const ddb = makeDynamoClient(options);
+  const s3 = makeS3Client(options);
+  return {
+    dynamo,
+    s3rver,
+    ddb,
+    s3,
+    close: async () => {
+      ddb.destroy();
+      s3.destroy();
+      await s3rver.close();
+      await dynamo.close();
     },
   };
 };

@@ -18,17 +18,10 @@ import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { documentId } from '../../lambdas/core/ids';
 import { ArchiveBucket } from '../../lambdas/store/archive-bucket';
-import { makeDynamoClient, makeS3Client } from '../../lambdas/store/clients';
 import { DocumentStore } from '../../lambdas/store/document-store';
 import { ensureTable } from '../../lambdas/store/provision';
 import { coldStartFiles, ENTRY_FILE } from '../../lib/bundling';
-import {
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  localClientOptions,
-  startDynalite,
-  startS3rver,
-} from '../../lib/local/emulators';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startEmulatorPair } from '../../lib/local/emulators';
 import { s3Notification, sqsEvent } from '../support/events';
 import { logicalId, type Synthesized, synth } from './synth';
 
@@ -140,11 +133,8 @@ describe('Lambda assets: code splitting', () => {
   });
 
   it('ingest: the built handler converts a PDF, a DOCX and an HTML page from the asset', async () => {
-    const dynamo = await startDynalite();
-    const s3rver = await startS3rver({ buckets: ['drop', 'archive'] });
-    const clients = localClientOptions(dynamo, s3rver);
-    const ddb = makeDynamoClient(clients);
-    const s3 = makeS3Client(clients);
+    const emulators = await startEmulatorPair(['drop', 'archive']);
+    const { dynamo, s3rver, ddb, s3 } = emulators;
     const work = mkdtempSync(join(tmpdir(), 'bundle-test-'));
     try {
       await ensureTable(ddb, 'archive');
@@ -210,10 +200,7 @@ describe('Lambda assets: code splitting', () => {
         assert.equal(record?.eventDate, '2022-05-12', key);
       }
     } finally {
-      ddb.destroy();
-      s3.destroy();
-      await s3rver.close();
-      await dynamo.close();
+      await emulators.close();
       rmSync(work, { recursive: true, force: true });
     }
   });
