@@ -558,3 +558,22 @@ describe('idempotence', () => {
     }
   });
 });
+
+describe('normalize: publication dates from chrome', () => {
+  const body =
+    'The eighth meeting of the transport ministers was held today in Batumi. The ministers discussed the capacity of the railway and the harmonization of tariffs along the corridor, and agreed to meet again next year.';
+
+  it('reads an HTML page with no date metadata from a short date line of its chrome', async () => {
+    const html = `<!doctype html><html><head><title>Ministers meet</title></head><body><header><nav><a href="/">Home</a></nav></header><div class="main"><div class="press-item"><div class="meta">Press Center / News | 15.09.2026 | 18:40</div><h1>Ministers meet in Batumi</h1><p>${body}</p><p>${body}</p></div></div><footer>© 2026</footer></body></html>`;
+    const doc = await normalize(html, 'page.html');
+    assert.equal(doc.publishedDate, '2026-09-15');
+    assert.ok(!doc.text.includes('Press Center'));
+  });
+
+  it('keeps the date of a masthead line the boilerplate pass removes, and only from the opening', async () => {
+    const doc = await normalize(`NEWS AGENCY\n\n14.10.2026, 11:20 | Regions | Karaganda region\n\n${body}\n\n${body}`);
+    assert.equal(doc.publishedDate, '2026-10-14');
+    const none = await normalize(`${body}\n\n${body}\n\n${body}\n\n${body}\n\nShare | 14.10.2026 | Print`);
+    assert.equal(none.publishedDate, null);
+  });
+});

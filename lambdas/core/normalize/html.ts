@@ -2,7 +2,7 @@
 // finds no article (or too little of the page), a plain walk of the page minus its navigation, headers, footers,
 // sidebars, comment and share widgets is used instead. Scripts and styles never reach the text in either path.
 import { Readability } from '@mozilla/readability';
-import { toIsoDate } from './dates';
+import { dateInLine, toIsoDate } from './dates';
 import {
   assertHtmlShape,
   type DomDocument,
@@ -82,8 +82,18 @@ export function htmlPublishedDate(doc: DomDocument): string | null {
     const date = toIsoDate(candidate);
     if (date) return date;
   }
+  // No metadata: a short date line of the article's chrome ("<div class="meta">Press Center | 15.09.2026</div>"),
+  // which Readability drops with the rest of the chrome.
+  for (const el of list(scope.querySelectorAll(DATE_CHROME))) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length === 0 || text.length > 120) continue;
+    const date = dateInLine(text);
+    if (date) return date;
+  }
   return null;
 }
+const DATE_CHROME =
+  '[class*="date"], [class*="meta"], [class*="posted"], [class*="published"], [class*="byline"], [itemprop*="date"]';
 
 type Measure = { text: number; links: number; items: number };
 

@@ -13,6 +13,7 @@
 // start parses none of them, and tsx (tests, CLI, local stack) resolves the same imports from the sources.
 
 import { removeBoilerplate } from './boilerplate';
+import { dateInLine } from './dates';
 import { declaredCharset, decodeText } from './decode';
 import { detectContainer, detectTextFormat } from './detect-format';
 import { clearlyEnglish } from './english';
@@ -86,6 +87,20 @@ async function extract(
   return { format, encoding: decoded.encoding, extracted };
 }
 
+/**
+ * A masthead date line the boilerplate pass removed ("14.10.2026, 11:20 | Regions | Karaganda region"): the
+ * publication date, which would otherwise be lost with the chrome. Only among the first paragraphs.
+ */
+function removedDateLine(opening: string[], kept: string[]): string | null {
+  const left = new Set(kept);
+  for (const p of opening) {
+    if (left.has(p) || p.length > 120) continue;
+    const date = dateInLine(p);
+    if (date) return date;
+  }
+  return null;
+}
+
 export async function normalizeDocument(
   input: NormalizeInput,
   limits?: Partial<typeof NORMALIZE_LIMITS>,
@@ -125,6 +140,7 @@ export async function normalizeDocument(
   }
   deadline.check('repair');
 
+  const opening = paragraphs.slice(0, 4);
   // Boilerplate removal and rejoining can each expose work for the other: loop to the fixed point.
   let merged = 0;
   for (;;) {
@@ -148,7 +164,7 @@ export async function normalizeDocument(
     format,
     encoding,
     title: extracted.title ? cleanInline(extracted.title) || null : null,
-    publishedDate: extracted.publishedDate,
+    publishedDate: extracted.publishedDate ?? removedDateLine(opening, paragraphs),
     paragraphs,
     text,
     asciiText: paragraphs.map(toAscii).join('\n\n'),
