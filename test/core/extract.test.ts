@@ -1156,3 +1156,126 @@ describe('extract: third-round rules (0.6.0)', () => {
       assert.ok(names(r.participants).includes(n), n);
   });
 });
+
+describe('extract: fourth-round rules (0.8.0)', () => {
+  it('reads a roster of semicolon-joined entries under a "Present" heading, lower-case entries too', () => {
+    const r = extract(
+      'The trust board met on Tuesday 6 October 2026 in Perth.\n\nPresent\n\nIsla Drummond-Kerr (Chair); Rory Baillie (Vice Chair); Dr Ailsa Munro (Medical Director); non-executive members Fergus Laing, Mhairi Tosh and Callum Fyfe. Joined remotely: Cllr. Euan Petrie (council member).\n\nMain business\n\nThe Chair opened the meeting.',
+    );
+    for (const n of ['Isla Drummond-Kerr', 'Rory Baillie', 'Ailsa Munro', 'Fergus Laing', 'Mhairi Tosh', 'Callum Fyfe'])
+      assert.equal(participant(r, n)?.attendance, 'in person', n);
+    assert.equal(participant(r, 'Euan Petrie')?.attendance, 'video link');
+  });
+
+  it('reads a name with a quoted nickname whole, and a list whose members carry a country in parentheses', () => {
+    const r = extract(
+      'The working group met on 4 May 2026 in Vientiane. Director Ana Paula "Nina" Duarte took part by videoconference. Dr. Phan Van Long (Viet Nam) and Ms. Maria Clara dela Rosa-Santos (Philippines) joined online.',
+    );
+    assert.equal(participant(r, 'Ana Paula Duarte')?.attendance, 'video link');
+    assert.equal(participant(r, 'Phan Van Long')?.attendance, 'video link');
+    assert.equal(participant(r, 'Maria Clara dela Rosa-Santos')?.attendance, 'video link');
+  });
+
+  it('takes the people after a passive with a place and a day before "by", "were made by" and "included"', () => {
+    const r = extract(
+      'The delegation was received in Kraków on Monday by Jan Wójcik, Deputy Mayor of Kraków, and by Ewa Zielińska, head of the city office. Interventions were made by Mr Tomasi Ravu (Fiji) and Ms Leilani Kaho (Tonga). Heads of delegation present in Suva included Mr. Ioane Falani (Samoa) and Ms. Mele Tupou (Tonga).',
+      { publishedDate: '2026-10-07' },
+    );
+    for (const n of ['Jan Wójcik', 'Ewa Zielińska', 'Tomasi Ravu', 'Leilani Kaho', 'Ioane Falani', 'Mele Tupou'])
+      assert.ok(participant(r, n), n);
+  });
+
+  it('takes the people of "On the X side were" and of "heard a presentation by"', () => {
+    const r = extract(
+      'The governor received a Korean business delegation on 3 June 2026. On the Korean side were Mr. Han Dong-su and Ms. Yoon Mi-rae, Vice President of Sejin Shipping. The council heard a presentation by Oliver Brandt of the regional water board.',
+    );
+    for (const n of ['Han Dong-su', 'Yoon Mi-rae', 'Oliver Brandt']) assert.ok(participant(r, n), n);
+  });
+
+  it('files a person who could not attend and was represented or substituted as represented, the stand-in as taking part', () => {
+    const r = extract(
+      'The ministers met in Tbilisi on 15 September 2026. The Minister of Transport of Armenia, Aram Petrosyan, could not attend because of the floods and was represented by Deputy Minister Lilit Hakobyan.\n\nApologies: Professor Hugh Baird (university member), who was substituted by Dr Moira Kerr.',
+    );
+    assert.equal(participant(r, 'Aram Petrosyan')?.attendance, 'represented');
+    assert.ok(participant(r, 'Lilit Hakobyan'));
+    assert.equal(participant(r, 'Hugh Baird')?.attendance, 'represented');
+    assert.ok(participant(r, 'Moira Kerr'));
+  });
+
+  it('keeps a speaker at the meeting when "last month" is inside what was said, not the time of saying it', () => {
+    const r = extract(
+      'Residents met the municipal manager at the Edendale hall on 17 March 2026. Ward committee member Themba Zungu said the taps in his street had been dry for nine days last month. Analyst Rhoda Pillay told reporters last week that the utility was insolvent.',
+      { publishedDate: '2026-03-19' },
+    );
+    assert.ok(participant(r, 'Themba Zungu'));
+    assert.ok(!participant(r, 'Rhoda Pillay'));
+  });
+
+  it('takes no place, firm or honorific for a person, and reads "Mr van der Merwe" as the same person', () => {
+    const r = extract(
+      'The council met on 3 March 2026 in Pietermaritzburg. Chief financial officer Pieter van der Merwe presented the budget; Mr van der Merwe said debt was growing. Engineers of Ege Tersane Lojistik A.Ş. attended, and Marie Gagnon, Eng., spoke. Mayors from Puerto Montt and Fort William sent greetings.',
+    );
+    const all = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.deepEqual(
+      all.filter((n) => /van der Merwe/.test(n)),
+      ['Pieter van der Merwe'],
+    );
+    for (const n of ['Ege Tersane Lojistik A.Ş.', 'Eng.', 'Puerto Montt', 'Fort William'])
+      assert.ok(!all.includes(n), n);
+  });
+
+  it('reads an all-caps month, a masthead date after an issue number, and a run of field lines', () => {
+    assert.equal(
+      extract(
+        'MINUTES OF THE MEETING OF 14 OCTOBER 2026\n\nPublished on the municipal website: 21 October 2026\n\nThe committee discussed the port road.',
+      ).eventDate,
+      '2026-10-14',
+    );
+    const masthead = extract(
+      'Kirkjufréttir – Newsletter of the Free Church of Iceland English edition, No. 4/2026 – 18 May 2026\n\nThe annual synod met on Saturday 9 May in Akureyri.',
+    );
+    assert.equal(masthead.publishedDate, '2026-05-18');
+    assert.equal(masthead.eventDate, '2026-05-09');
+    const fields = extract(
+      'Summary of Proceedings: 12th Meeting of the Working Group\n\nVenue: Vientiane, Lao PDR, and online Dates: 22-24 April 2026 Issued by: the Secretariat, 30 April 2026\n\nThe meeting was held in hybrid format.',
+    );
+    assert.equal(fields.publishedDate, '2026-04-30');
+    assert.equal(fields.eventDate, '2026-04-22');
+    assert.equal(fields.eventEndDate, '2026-04-24');
+  });
+
+  it('takes the range that holds a day the text dwells on ("ran from 17 to 19 November")', () => {
+    const r = extract(
+      'When the mayors left Pokhara on the evening of 19 November, they had signed a declaration. The forum ran from 17 to 19 November at the lakeside hall.',
+      { publishedDate: '2026-11-27' },
+    );
+    assert.equal(r.eventDate, '2026-11-17');
+    assert.equal(r.eventEndDate, '2026-11-19');
+  });
+
+  it('places a meeting from a dateline town no list knows, a headline "in X", and not from a city in a name', () => {
+    const dateline = extract(
+      'Kyebi (E/R), Nov 10, GNA – The Traditional Council has resolved to ban mining near the river. The resolution was taken at an emergency meeting on Saturday. Officials from Accra welcomed it. Ghana Water Limited supports it.',
+      {},
+      '2026-11-12',
+    );
+    assert.equal(dateline.location?.place, 'Kyebi');
+    assert.equal(dateline.location?.country, 'Ghana');
+    const headline = extract('The leaders met investors on Thursday. They later flew to Jeju for a tourism fair.', {
+      title: 'Provincial leaders receive Korean investors in Da Nang',
+      publishedDate: '2026-07-24',
+    });
+    assert.equal(headline.location?.place, 'Da Nang');
+    const named = extract(
+      'A delegation led by its President, Augusto Lopes Lima, was received at the town hall in Ponta Delgada on 20 August 2026.',
+    );
+    assert.notEqual(named.location?.place, 'Lima');
+  });
+
+  it('places a meeting in the city after the venue its own sentence names', () => {
+    const r = extract(
+      'The University Council met in ordinary session on Wednesday, 21 October 2026, in the council room of the Chinquihue campus, Puerto Montt, Los Lagos Region. The Rector reported on his meeting in Santiago with the Minister.',
+    );
+    assert.equal(r.location?.place, 'Puerto Montt');
+  });
+});

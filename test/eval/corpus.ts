@@ -5,10 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { ExtractInput } from '../../lambdas/core/extract';
 import { normalizeDocument } from '../../lambdas/core/normalize';
 
-export type Part = 'tuned' | 'held-aside' | 'second' | 'third' | 'unseen';
+export type Part = 'tuned' | 'held-aside' | 'second' | 'third' | 'fourth' | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
-export const PARTS: readonly Part[] = ['tuned', 'held-aside', 'second', 'third', 'unseen'];
+export const PARTS: readonly Part[] = ['tuned', 'held-aside', 'second', 'third', 'fourth', 'unseen'];
 
 export type Label = {
   file: string;
@@ -42,14 +42,16 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * second part: written blind after the first tuning round, measured once unseen, then tuned on in the second round.
  * The `d` articles (d01–d12) are the third part: written blind after the second tuning round, measured once unseen
  * (participants F1 0.82, organizations 0.58, countries 0.93, eventDate 83%, location 92%, 8 non-people), then tuned
- * on in the third round. The `e` articles (e01–e12) are the unseen part: written blind after the third round's
- * start and never used to tune; the `f` articles (f01–f12), written blind after round three, join them. Neither
- * is ever tuned on, and neither is part of the extractor-version fingerprint.
+ * on in the third round. The `e` articles (e01–e12, written blind during round three) and the `f` articles (f01–f12,
+ * written blind after it) are the fourth part: measured unseen after round three, then tuned on in round four. The
+ * `g` articles (g01–g12), written blind during round four by writers who had not read the extractor, are the
+ * unseen part: never tuned on, and not part of the extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 'e' || m[1] === 'f') return 'unseen';
+  if (m[1] === 'g') return 'unseen';
+  if (m[1] === 'e' || m[1] === 'f') return 'fourth';
   if (m[1] === 'd') return 'third';
   if (m[1] === 'c') return 'second';
   return Number(m[2]) % 3 === 0 ? 'held-aside' : 'tuned';
@@ -89,15 +91,14 @@ export async function normalized(f: LabeledFile): Promise<ExtractInput & { forma
 
 /**
  * sha256 of the JSON of extractMetadata's outputs (after the real normalizer) over every sample and every
- * evaluation article of the tuned, held-aside, second and third parts, in file order: the fingerprint
- * test/core/extractor-version.test.ts pins to EXTRACTOR_VERSION. The unseen part (the `e` and `f` articles) is left
- * out on purpose, so that adding unseen articles does not change the pinned hash (and their outputs are not looked
- * at).
+ * evaluation article of the tuned, held-aside, second, third and fourth parts, in file order: the fingerprint
+ * test/core/extractor-version.test.ts pins to EXTRACTOR_VERSION. The unseen part (the `g` articles) is left out on
+ * purpose, so that adding unseen articles does not change the pinned hash (and their outputs are not looked at).
  */
 export async function extractorOutputsSha256(): Promise<{ sha256: string; documents: number }> {
   const { createHash } = await import('node:crypto');
   const { extractMetadata } = await import('../../lambdas/core/extract');
-  const files = [...samples(), ...evalArticles(['tuned', 'held-aside', 'second', 'third'])];
+  const files = [...samples(), ...evalArticles(['tuned', 'held-aside', 'second', 'third', 'fourth'])];
   const outputs: unknown[] = [];
   for (const f of files) outputs.push({ file: f.label.file, output: extractMetadata(await normalized(f)) });
   return { sha256: createHash('sha256').update(JSON.stringify(outputs)).digest('hex'), documents: files.length };

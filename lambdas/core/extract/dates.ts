@@ -37,7 +37,7 @@ const MONTH_RE =
   '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 // Month names are capitalized in running text ("may" and "march" are verbs); weekdays and today/yesterday
 // are checked case-insensitively.
-const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`);
+const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`, 'i');
 // Numeric dates with the day first, as most of the world writes them: "15.9.2026", "18/02/2026", "14.07.2026".
 // Slashed dates whose first number could be a month and whose second could be a day ("03/09/2026") are read
 // month-first only when the day-first reading is impossible (a US "12/25/2026").
@@ -111,12 +111,21 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   if (!HAS_DATE_HINT.test(text) && !HAS_DAY_HINT.test(text) && !spanish && !spanishDay && !numeric) return [];
   const ref = reference ? toUtc(reference) : new Date();
   const out: Parsed[] = [];
-  const results = chrono.strict.parse(text, { instant: ref, timezone: 0 });
+  // "14 OCTOBER 2026" in an all-caps heading: chrono reads month names in title case only (same length, so the
+  // indices hold).
+  const cased = /\p{Lu}{3}/u.test(text) ? text.replace(CAPS_MONTH, (w) => w[0] + w.slice(1).toLowerCase()) : text;
+  const results = chrono.strict.parse(cased, { instant: ref, timezone: 0 });
   if (spanish) {
     for (const r of chrono.es.strict.parse(text, { instant: ref, timezone: 0 }))
       if (!results.some((x) => x.index < r.index + r.text.length && r.index < x.index + x.text.length)) results.push(r);
   }
   for (const r of results) {
+    // "No. 4/2026 – 18 May 2026": a month (an issue number) read as the start of a range; the end is the date.
+    if (!r.start.isCertain('day') && r.end?.isCertain('day') && r.end.isCertain('month') && r.end.isCertain('year')) {
+      const date = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
+      out.push({ date, end: null, index: r.index, length: r.text.length, yearCertain: true });
+      continue;
+    }
     if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
     const y = r.start.get('year')!;
     const m = r.start.get('month')!;
@@ -213,6 +222,8 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+const CAPS_MONTH =
+  /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b/g;
 const EVENT_WORDS =
   /\b(?:met|meet|meets|meeting|summit|talks|held|hold|convened|took place|takes place|attended|chaired|hosted|session|conference|forum|gathered|ministerial|opened|voted|debate|assembly|discussed|visit|visited|agreed|signed|adopted|ended|concluded|roundtable|round table|workshop|hearing|retreat|plenary|symposium|seminar|reuni[oó]n|cumbre|encuentro|sesi[oó]n|celebrad[ao]|acordaron|se reunieron)\b/i;
 const FUTURE =
@@ -268,7 +279,13 @@ export function findEventDate(
   }
   if (candidates.length === 0) return { date: null, end: null, sentence: null };
   candidates.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
-  const best = candidates[0];
+  let best = candidates[0];
+  // "left Pokhara on the evening of 19 November … ran from 17 to 19 November": a day inside a range the text gives
+  // for the meeting is that range.
+  if (!best.end && !best.opening && !best.closing) {
+    const range = candidates.find((c) => c.end && c.score > 0 && c.date <= best.date && best.date <= c.end);
+    if (range) best = range;
+  }
   // A meeting over several days: "opened on Monday 23 February …" and "concluded … today" are its first and last
   // days, whichever of them scored best.
   if (!best.end && (best.opening || best.closing)) {

@@ -270,6 +270,8 @@ export type LocationInput = {
   dateline: string | null;
   /** the first country named in the event sentence ("officials from Argentina, Bolivia and Chile met") */
   eventCountry?: string | null;
+  /** token indexes of people's names, by sentence: "Augusto Lopes Lima" is no mention of Lima */
+  personTokens?: Map<number, Set<number>>;
 };
 
 /** The meeting's location. */
@@ -286,6 +288,7 @@ export function findLocation(input: LocationInput): Location {
   for (const s of sentences) {
     const text = s.text;
     const tokens = s.tokens;
+    const inPerson = input.personTokens?.get(s.index);
     const near = Math.abs(s.index - eventIdx);
     // "held today, i.e. Thursday, May 7, through video conferencing": an abbreviation's stops end no clause.
     if (near <= 2 && VIRTUAL_EVENT.test(text.replace(/\b(?:i\.e|e\.g|viz)\./g, 'ie'))) virtual = true;
@@ -310,6 +313,7 @@ export function findLocation(input: LocationInput): Location {
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
       if (!t.word || !t.cap) continue;
+      if (inPerson?.has(k)) continue;
       const p = placeAt(tokens, k);
       const prev = tokens[k - 1]?.lower ?? '';
       const prev2 = tokens[k - 2]?.lower ?? '';
@@ -357,7 +361,13 @@ export function findLocation(input: LocationInput): Location {
         continue;
       }
       // "at the Pancasila Building, Jakarta": a venue, then its city.
-      const venueComma = prev === ',' && VENUES.test(tokens[k - 2]?.text ?? '');
+      // So is "met … in the Sala de Consejo of the Chinquihue campus, Puerto Montt": a city after the venue the
+      // meeting's own sentence names.
+      const venueComma =
+        prev === ',' &&
+        (VENUES.test(tokens[k - 2]?.text ?? '') ||
+          (near === 0 &&
+            /\b(?:met|held|took place|convened|gathered)\b[^;.]*\b(?:in|at) the\b/i.test(span(s, tokens, 0, k))));
       // "Venue: Hotel KEA, Akureyri": the meeting's own venue line.
       const venueLine = near <= 3 && VENUE_LINE.test(text);
       if (!/^(?:in|at|visiting)$/.test(prev) && !(prev === 'the' && prev2 === 'in') && !venueComma && !venueLine) {
@@ -400,6 +410,16 @@ export function findLocation(input: LocationInput): Location {
       }
     }
   }
+  // The headline's "… in Ha Long", "… at Pokhara": where the story is, as strong as a venue line.
+  if (input.title) {
+    const tt = tokenize(input.title);
+    for (let k = 1; k < tt.length; k++) {
+      if (!/^(?:in|at)$/.test(tt[k - 1].lower) || !tt[k].cap) continue;
+      const p = placeAt(tt, k);
+      if (p?.place && !NOT_HERE.test(input.title))
+        hits.push({ place: p.place, country: p.country, score: 6, sentence: -1 });
+    }
+  }
   if (virtual && !heldAt) return { place: null, country: null, virtual: true };
   hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   unknown.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
@@ -415,6 +435,11 @@ export function findLocation(input: LocationInput): Location {
   if (input.dateline && (!bestKnown || bestKnown.score < 5)) {
     const d = placeAt(tokenize(input.dateline), 0);
     if (d?.place) return { place: d.place, country: d.country, virtual: false };
+    // A dateline town no list knows ("Kyebi (E/R), Nov 10, GNA –"), in the country the text is about.
+    if (!d && !bestKnown) {
+      const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+      return { place: input.dateline, country: input.hostCountry ?? frequentCountry, virtual: false };
+    }
   }
   const best = bestKnown;
   const countryOnly = hits.find((h) => h.score > 0 && !h.place) ?? null;

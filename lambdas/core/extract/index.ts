@@ -56,7 +56,7 @@ const BULLET = /^\s*(?:[-*•‣▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
 /** How the people of a list item attended; 'absent' under "Apologies" / "Absent with apologies:". */
 export type ListMode = Attendance | null | 'absent';
 const ROSTER_HEADING =
-  /^((?:(?:members|directors|councillors|also|others|those) )?present|in attendance|(?:also )?attending|attendance|attendees|participants|apologies(?: for absence)?|absent(?: with apologies)?|regrets|excused)\s*:?$/i;
+  /^((?:(?:members|directors|councillors|also|others|those) )?present|in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apologies(?: for absence)?|absent(?: with apologies)?|regrets|excused)\s*[:?]?$/i;
 const ABSENT_HEADING = /\b(?:apologies|absent|regrets|excused|not present)\b/i;
 const PARTICIPANT_HEADER =
   /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;
@@ -195,8 +195,9 @@ function prepare(doc: ExtractInput): Prepared {
   const kept: { text: string; index: number }[] = [];
   const authors: string[] = [];
   let inSignature = false;
+  let chromePubLine: string | null = null;
   // A paragraph cut off after "of the" / "and" / a comma continues in the next one.
-  paragraphs = joinBrokenParagraphs(paragraphs.map((x) => String(x ?? '')));
+  paragraphs = joinBrokenParagraphs(paragraphs.map((x) => String(x ?? ''))).flatMap(splitFields);
   const total = paragraphs.length;
   for (let p = 0; p < total; p++) {
     const raw = String(paragraphs[p] ?? '');
@@ -223,7 +224,18 @@ function prepare(doc: ExtractInput): Prepared {
     // Quoted replies: every line starts with ">".
     if (trimmed.split('\n').every((l) => l.trim().startsWith('>'))) continue;
     if (trimmed.length <= 40 && p >= total / 2 && STOP.has(trimmed.toLowerCase().replace(/[:\s]+$/, ''))) break;
-    if (isChrome(trimmed)) continue;
+    if (isChrome(trimmed)) {
+      // "Issued by: ASEAN Secretariat, 30 April 2026" is chrome, but its date is the publication date.
+      if (
+        chromePubLine === null &&
+        p < 10 &&
+        /^(?:Published|Posted|Issued|Released|Dated|Updated)\b/i.test(trimmed) &&
+        countWords(trimmed) <= 24 &&
+        parseDates(trimmed, null).some((x) => x.yearCertain)
+      )
+        chromePubLine = trimmed;
+      continue;
+    }
     kept.push({ text: raw, index: p });
   }
   // Date lines before the body: short paragraphs or lines holding a full date. A line that says it is the
@@ -244,7 +256,11 @@ function prepare(doc: ExtractInput): Prepared {
         pubLine = whole.trim();
     }
     // "October 24, 2025 · by Layla Haddad · 6 min read": each piece of a masthead line on its own.
-    for (const line of k.text.split(/\n|\s[·|•]\s|\s\(/)) {
+    const lines = k.text.split(/\n|\s[·|•]\s|\s\(/);
+    // "Fríkirkjufréttir – Newsletter of …, No. 4/2026 – 18 May 2026": a short masthead's last piece after a dash.
+    const dash = /\s[–—]\s(?=[^–—]*$)/.exec(k.text);
+    if (dash && countWords(k.text) <= 30) lines.push(k.text.slice(dash.index + dash[0].length));
+    for (const line of lines) {
       if (countWords(line) > 24) continue;
       // A line that is mostly a date, or a dateline ("Zurich, 5 March 2026"), not a sentence that holds one.
       const d = parseDates(line, null).find((x) => x.yearCertain);
@@ -257,6 +273,7 @@ function prepare(doc: ExtractInput): Prepared {
     }
     if (countWords(k.text) >= 30) break;
   }
+  if (!pubLine && chromePubLine) pubLine = chromePubLine;
   // A sign-off date line at the foot: "JAKARTA, 20 JANUARY 2026", "Issued by …, Colombo, 25 September 2025."
   if (!pubLine && dateLines.length === 0) {
     for (const k of kept.slice(-3).reverse()) {
@@ -285,17 +302,25 @@ function prepare(doc: ExtractInput): Prepared {
     for (let q = 0; q < segs.length; q++) {
       let seg = segs[q];
       const isItem = BULLET.test(seg) || /\.{4,}|…{2,}/.test(seg);
-      seg = seg.replace(BULLET, '').replace(/\*\*/g, '');
+      seg = seg.replace(BULLET, '').replace(/\*\*/g, '').replace(NICKNAME, '$1 ');
       if (!seg.trim()) continue;
       // A dateline opens the first body paragraph: "ADDIS ABABA, Oct 4 (Meridian Wire) – …".
       const dl: RegExpExecArray | null =
         dateline || sentences.length > 12 || !DATELINE_DASH.test(seg.slice(0, 120))
           ? null
-          : (/^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?),\s+([^()–—-]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|–|—|-)\s+/u.exec(
+          : (/^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?)(?:\s*\([^)]{1,12}\))?,\s+([^()–—-]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|–|—|-)\s+/u.exec(
               seg,
             ) ?? /^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?)()\s+(?:--|–|—)\s+/u.exec(seg));
       if (dl && !dateline) {
-        const place = placeName(dl[1]);
+        // A place the gazetteer does not know is still the dateline's when a date follows it ("Kyebi (E/R), Nov
+        // 10, GNA –"): one to three capitalized words.
+        const place: string | null =
+          placeName(dl[1]) ??
+          (dl[2] &&
+          /^\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){0,2}$/u.test(dl[1].trim()) &&
+          parseDates(dl[2], null).length > 0
+            ? titleCaseWords(dl[1].trim())
+            : null);
         if (place) {
           dateline = { place, date: dl[2] || null };
           seg = seg.slice(dl[0].length);
@@ -303,6 +328,20 @@ function prepare(doc: ExtractInput): Prepared {
       }
       // A roster whose lines were joined ("Siân Lloyd-Jones, Vice-Chair Dr Gareth Wyn Evans, Chief Executive …"):
       // one segment per entry.
+      // A roster of entries joined with semicolons ("Morag Compton-Lyall (Board Chair); Alasdair Henderson (Vice
+      // Chair); non-executive directors Ann Clunie, …"): one row an entry, the lower-case ones too.
+      let semicolonRow = false;
+      if (listMode !== undefined && !isItem && listMode !== 'absent') {
+        const rows = seg.split(/;\s+/).filter((r) => r.trim());
+        if (rows.length > 2 && rows.every((r) => countWords(r) <= 45)) {
+          segs.splice(q + 1, 0, ...rows.slice(1).map((r) => `\u0001${r}`));
+          seg = rows[0];
+        }
+      }
+      if (seg.startsWith('\u0001')) {
+        seg = seg.slice(1);
+        semicolonRow = true;
+      }
       if (listMode !== undefined && !isItem) {
         const rows = splitRoster(seg);
         if (rows.length > 1) {
@@ -342,7 +381,7 @@ function prepare(doc: ExtractInput): Prepared {
         inRoster = false;
       }
       if (listMode !== undefined && !header && !heading && !subHeading) {
-        const looksLikeItem = isItem || (words <= 45 && /^[\p{Lu}]/u.test(seg.trim()));
+        const looksLikeItem = isItem || semicolonRow || (words <= 45 && /^[\p{Lu}]/u.test(seg.trim()));
         if (looksLikeItem) for (const s of ss) listAttendance.set(s.index, listMode);
         else {
           listMode = undefined;
@@ -380,6 +419,31 @@ function prepare(doc: ExtractInput): Prepared {
 }
 
 const DATELINE_DASH = /[–—-]/;
+/** A label of a record's field line ("Venue:", "Dates:", "Issued by:"). */
+const FIELD_LABEL =
+  /(?:^|\s)(?=(?:Venue|Place|Location|Date|Dates|Time|Issued by|Published|Posted|Session|Meeting|Chair|Chaired by|Subject|Reference|Ref\.?|Organi[sz]ed by|Host|Hosted by|Format):\s)/g;
+
+/**
+ * A block of field lines whose line breaks were lost ("Venue: Vientiane, Lao PDR, and online Dates: 22-24 April
+ * 2026 Issued by: ASEAN Secretariat, 30 April 2026"): one paragraph a field, so the venue, the meeting's dates and
+ * the issue date are read apart.
+ */
+function splitFields(paragraph: string): string[] {
+  if (paragraph.length > 600 || !paragraph.includes(':') || HEADER_START.test(paragraph)) return [paragraph];
+  const cuts = [...paragraph.matchAll(FIELD_LABEL)].map((m) => m.index + (m[0].length > 0 ? 1 : 0));
+  if (cuts.length < 2) return [paragraph];
+  const out: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    if (c > from) out.push(paragraph.slice(from, c).trim());
+    from = c;
+  }
+  out.push(paragraph.slice(from).trim());
+  return out.filter(Boolean);
+}
+/** A nickname in quotes inside a name ('Luiz Fernando "Nando" Teixeira'): dropped, so the name reads whole. */
+const NICKNAME =
+  /(\p{Lu}[\p{L}\p{M}'’.-]*)\s+["“]\p{Lu}[\p{L}\p{M}'’-]{1,14}["”]\s+(?=\p{Lu}|(?:de|da|das|do|dos|del|dela|van|von|bin|binti|al|el)\s+\p{Lu})/gu;
 const POSTED_DATE =
   /^(?:Published|Posted|Issued|Released|Dated|Updated|Uploaded)(?:\s+(?:on|at))?\s+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?\p{Lu}\p{Ll}+\.?\s+\d/u;
 const LEADER_RUN = /\.{4,}|…{2,}/g;
@@ -422,6 +486,12 @@ function splitLeaderRows(segment: string): string[] {
   out.push(segment.slice(from).trim());
   return out.filter(Boolean);
 }
+
+/** "KYEBI" → "Kyebi"; mixed case is kept. */
+const titleCaseWords = (s: string): string =>
+  /\p{Ll}/u.test(s)
+    ? s
+    : s.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 
 function placeName(s: string): string | null {
   const tokens = tokenize(s.trim());
@@ -624,6 +694,7 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
     participantPlaces,
     hostCountry,
     dateline: prepared.dateline?.place ?? null,
+    personTokens: people.personTokens,
     eventCountry:
       event.sentence === null ? null : (findCountries(sentences.filter((s) => s.index === event.sentence))[0] ?? null),
   });

@@ -225,6 +225,9 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   if (firmAfter(tokens, j)) return null;
   // "Cabinet Rasoanaivo & Associés": the firm word after "&" is no one's name.
   if (tokens[i - 1]?.text === '&' && FIRM_WORD.test(tokens[i].text)) return null;
+  // "Ponta Delgada", "Ciudad Obregón", "Fort William", "San Luis Río Colorado": a place-name word opens the run or
+  // stands inside it.
+  if (PLACE_FIRST.has(tokens[i].text) || run.some((t, x) => x > 0 && PLACE_INSIDE.has(t.text))) return null;
   // "Belgrade's Štark Arena", "WA Branch": a venue or a unit, not a person.
   if (j - i >= 2 && PLACE_LAST.has(tokens[j - 1].text)) return null;
   // "Institute of Water and Flood Management", "… of Plateau Biology": the tail of a body's name the text names.
@@ -326,8 +329,16 @@ const UNTITLED_BLOCKERS = new Set([
 ]);
 /** Capitalized words that end the name of a place or a venue ("… Convention Centre", "… City Hall"). */
 const LEGAL_AFTER = new Set(
-  'Ltd Ltd. Limited Inc Inc. LLP LLC PLC plc Pte Pte. GmbH AG SA S.A. B.V. N.V. Co. Corp Corp.'.split(' '),
+  (
+    'Ltd Ltd. Limited Inc Inc. LLP LLC PLC plc Pte Pte. GmbH AG SA S.A. B.V. N.V. Co. Corp Corp. ' +
+    'A.Ş. AŞ JSC CJSC OJSC PJSC S.p.A. SpA SARL S.A.R.L. SRL S.R.L. Srl Ltda Ltda. Tbk Bhd Bhd. Pty Pvt Pvt. ApS A/S ASA Oyj'
+  ).split(' '),
 );
+/** Words that open a place's name, never a person's. */
+const PLACE_FIRST = new Set(
+  'Ciudad Ponta Puerto Porto Fort Port Lake Mount Cape Vila Ville Santa Bahía Baía'.split(' '),
+);
+const PLACE_INSIDE = new Set(['Río', 'Rio', 'Lake', 'Bay', 'Valley', 'Harbour', 'Harbor', 'Falls', 'Springs']);
 /** Lower-case nouns for a site or unit: capitalized words before them name a place, not a person. */
 const SITE_NOUNS = new Set(
   'campus branch office plant site hospital headquarters centre center hotel hall district region province county village town city island port airport station factory mine wharf terminal clinic school'.split(
@@ -851,6 +862,8 @@ const ACTIVE_VERBS = new Set(
     'accepted outlined represented led chairs co-chairs opens closes closed added insisted asked replied answered ' +
     'responded gave moderated convened witnessed co-signed sat spoke speaking questioned commented cautioned ' +
     'acknowledged observed argued proposed sent described inaugurated defended criticised criticized objected ' +
+    // elections at the meeting: "The members elected X", "Y was re-elected treasurer"
+    'elected re-elected heard ' +
     // Spanish and Portuguese reports: "participó por videoconferencia", "presidió", "dijo"
     'participó participaron asistió asistieron presidió copresidió intervino dijo afirmó señaló declaró insistió ' +
     'pidió participou participaram presidiu afirmou disse'
@@ -893,6 +906,7 @@ const OBJECT_VERBS = new Set([
   'greeted',
   'held',
   'sent',
+  'heard',
 ]);
 /** Speech verbs: participation only when the sentence is about the meeting's day, not a later statement. */
 const SPEECH_VERBS = new Set(
@@ -914,6 +928,18 @@ const PASSIVE_CUES = new Set([
   'addressed by',
   'was led by',
   'were led by',
+  'headed by',
+  'received by',
+  'welcomed by',
+  'greeted by',
+  'substituted by',
+  'replaced by',
+  'was made by',
+  'were made by',
+  'was delivered by',
+  'were delivered by',
+  'was given by',
+  'were given by',
   'present were',
   'attending were',
   'participants included',
@@ -954,6 +980,10 @@ const PASSIVE_CUES = new Set([
 ]);
 /** Participles of a passive with a short gap before "by": "was represented at the meeting by". */
 const PASSIVE_GAP = new Set([
+  'received',
+  'welcomed',
+  'greeted',
+  'headed',
   'briefed',
   'represented',
   'attended',
@@ -966,6 +996,9 @@ const PASSIVE_GAP = new Set([
 ]);
 /** Openers of an inverted list: "Around the table were …", "Among them were …", "Absent from Harare was …". */
 const INVERTED_OPENER = new Set([
+  // "On the Korean side were …"
+  'on',
+  'from',
   'sitting',
   'standing',
   'around',
@@ -983,7 +1016,7 @@ const INVERTED_OPENER = new Set([
 ]);
 const ABSENT_HEADER = /\b(?:absent|apologies|excused|regrets|not present|leave of absence)\b/i;
 const PARTICIPANT_LABEL =
-  /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|delegations?|in attendance|in the room|around the table|at the venue|joined)\b|^\s*(?:(?:co-)?chairs?|chairperson|chaired by|presiding|minutes|minute-taker|minutes taken by|recording secretary|secretary|guests?|speakers?|presenters?|observers?|invitees?)\s*$/i;
+  /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|delegations?|in attendance|in the room|around the table|at the venue|joined)\b|^\s*(?:(?:co-)?chairs?|chairperson|chaired by|presiding|minutes|minute-taker|minutes taken by|recording secretary|secretary|guests?|speakers?|presenters?|observers?|invitees?|online|remotely|virtually|by video(?: ?link)?|via (?:zoom|teams|video(?: ?link)?))\s*$/i;
 const PASSIVE_FIRST = new Set([...PASSIVE_CUES].map((c) => c.split(' ')[0]));
 const AUX = new Set([
   'was',
@@ -1293,20 +1326,36 @@ function assignRoles(
       continue;
     markAfter(k + len, k);
   }
+  // "Heads of delegation present in Vientiane included …", "The delegation was headed by X and included Y": a
+  // list after "included" whose subject names the people present.
+  for (let k = 1; k < tokens.length; k++) {
+    if (!/^(?:included|includes|include|comprised)$/.test(tokens[k].lower)) continue;
+    const subject = tokens
+      .slice(Math.max(0, k - 12), k)
+      .map((t) => t.lower)
+      .join(' ');
+    if (
+      /\b(?:delegations?|participants|attendees|present|guests|speakers|panell?ists|panel|those attending)\b/.test(
+        subject,
+      )
+    )
+      markAfter(k + 1, k);
+  }
   // "was represented at the meeting by its authorised representative, Mr. S. Narayanan"
   for (let k = 0; k < tokens.length; k++) {
     if (!PASSIVE_GAP.has(tokens[k].lower) || tokens[k + 1]?.lower === 'by') continue;
     if (!/^(?:was|were|is|are|been)$/.test(tokens[k - 1]?.lower ?? '')) continue;
-    // "was represented in São Tomé by": a place after "in"/"at" may stand in the gap.
+    // "was represented in São Tomé by", "was received at the Paços do Concelho by", "was received in Changchun on
+    // Thursday by": a place or a day after a preposition may stand in the gap.
     let inPlace = false;
-    for (let j = k + 1; j < Math.min(tokens.length, k + 7); j++) {
+    for (let j = k + 1; j < Math.min(tokens.length, k + 10); j++) {
       if (tokens[j].lower === 'by') {
         markAfter(j + 1, k);
         break;
       }
       if (!tokens[j].word) break;
       if (tokens[j].cap) {
-        if (!inPlace && !/^(?:in|at)$/.test(tokens[j - 1].lower)) break;
+        if (!inPlace && !/^(?:in|at|on|the|of|do|da|de|dos|del)$/.test(tokens[j - 1].lower)) break;
         inPlace = true;
       } else inPlace = false;
     }
@@ -1353,7 +1402,7 @@ function assignRoles(
     const absent = /^(?:absent|missing)\b/.test(opener);
     if (
       !absent &&
-      !/^(?:also|present|among|around|joining|attending|seated|sitting|standing|participating|taking|in the (?:room|hall|chambers?))\b/.test(
+      !/^(?:also|present|among|around|joining|attending|seated|sitting|standing|participating|taking|in the (?:room|hall|chambers?)|(?:on|from) the [\p{L}-]+ side)\b/u.test(
         opener,
       )
     )
@@ -1376,7 +1425,8 @@ function assignRoles(
   // A label inside the sentence: "Present in Chambers: Mayor …; Councilmembers …", "Absent: Councilmember Yates".
   for (let c = 0; c < Math.min(tokens.length, 30); c++) {
     if (tokens[c].text !== ':') continue;
-    const label = span(s, tokens, 0, c);
+    // "Secretary (non-voting): …": the label without its parenthesis.
+    const label = span(s, tokens, 0, c).replace(/\s*\([^)]*\)/g, '');
     if (countWordsIn(label) > 14) break;
     const absent = ABSENT_HEADER.test(label);
     if (!absent && !PARTICIPANT_LABEL.test(label)) continue;
@@ -1462,7 +1512,8 @@ function assignRoles(
       if (before.length > 0 && closeGap(tokens, before[0].extentEnd, at)) {
         group.push(before[0]);
         for (let g = 1; g < before.length; g++) {
-          const gapTokens = tokens.slice(before[g].extentEnd, group[group.length - 1].extentStart);
+          // "Dr. X (Viet Nam) and Ms. Y (Philippines) joined online": a parenthesis after a member is skipped.
+          const gapTokens = withoutParentheses(tokens.slice(before[g].extentEnd, group[group.length - 1].extentStart));
           // "…, Special Relief Commissioner Shri N. B. S. Rajput": capitalized words of an office the title
           // parse did not take, right before the next name.
           let cut = gapTokens.length;
@@ -1483,6 +1534,11 @@ function assignRoles(
           const ok =
             gap.length === 0 ||
             (gap.length <= 12 && gap[gap.length - 1] === 'with' && !gap.some((x) => ACTIVE_VERBS.has(x))) ||
+            // "Council heard an update from legal counsel X", "heard a presentation by X"
+            (word === 'heard' &&
+              gap.length <= 6 &&
+              /^(?:from|by)$/.test(gap[gap.length - 1] ?? '') &&
+              !gap.some((x) => ACTIVE_VERBS.has(x))) ||
             (gap.length <= 2 && gap.every((x) => DETERMINERS.has(x) || POSSESSIVES.has(x) || x === 'visiting')) ||
             // "sent an observer, programme officer X": the role, then the person in apposition
             (word === 'sent' &&
@@ -1509,7 +1565,12 @@ function assignRoles(
       if (
         SPEECH_VERBS.has(word) &&
         (otherDay ||
-          /\bin (?:a|an|his|her|their|its) (?:statement|interview|bulletin|report|newsletter|letter|blog post|post|op-ed|video message)\b|\b(?:last|the previous) (?:week|month|year)\b|\bearlier (?:this|that) (?:week|month|year)\b/i.test(
+          /\bin (?:a|an|his|her|their|its) (?:statement|interview|bulletin|report|newsletter|letter|blog post|post|op-ed|video message)\b/i.test(
+            predicate,
+          ) ||
+          // the time of the statement, right after the verb ("said last week", "told reporters earlier this
+          // month"), not a time inside what was said ("said streets had been dry for 11 days last month")
+          /^\S+(?:\s+\S+){0,2}?\s+(?:(?:last|the previous) (?:week|month|year)|earlier (?:this|that) (?:week|month|year))\b/i.test(
             predicate,
           ))
       )
@@ -1578,9 +1639,45 @@ function assignRoles(
       }
     }
   }
+  // "X could not attend … and was represented by Deputy Minister Y", "Apologies: X, who was substituted by Dr Y",
+  // "Member X was excused and replaced by his substitute, Y": X was represented, Y took part. After the absences,
+  // which this outweighs.
+  for (let x = 0; x + 1 < mentions.length; x++) {
+    const m = mentions[x];
+    const next = mentions[x + 1];
+    if (m.excluded || next.extentStart <= m.extentEnd) continue;
+    const between = span(s, tokens, m.extentEnd, next.extentStart);
+    if (
+      !/\b(?:was|were|and|been)\s+(?:\w+\s+){0,2}?(?:represented|replaced|substituted|deputi[sz]ed for)\b[^;.]*?\bby\b[^;.]{0,60}$/i.test(
+        between,
+      )
+    )
+      continue;
+    if (/\bby\b[^;.]*\b(?:proxy|video|telephone|phone|zoom|teams)\b/i.test(between)) continue;
+    m.role = 'represented';
+    m.attendance = 'represented';
+    m.attendanceExplicit = true;
+    m.negated = false;
+    if (!next.excluded && next.role !== 'represented') {
+      next.role = 'participant';
+      next.negated = false;
+    }
+  }
 }
 
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'our', 'your']);
+
+/** Tokens outside parentheses (one level). */
+function withoutParentheses(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) out.push(t);
+  }
+  return out;
+}
 const countWordsIn = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1663,6 +1760,13 @@ export function findPeople(
     if (mentions.length > 0) previous = mentions;
     else if (s.text.trim()) previous = [];
     all.push(...mentions);
+  }
+  // A "name" of office words and honorifics only ("Eng.", "Akim") is no one.
+  for (let x = all.length - 1; x >= 0; x--) {
+    const m = all[x];
+    const words = m.sentence.tokens.slice(m.start, m.end).filter((t) => t.word);
+    if (words.length > 0 && words.every((t, k) => isTitleWord(t.lower) || matchHonorific(words, k) !== null))
+      all.splice(x, 1);
   }
   // Full names first (two words or more, with evidence), then single words attach to them.
   const persons: Acc[] = [];

@@ -78,7 +78,12 @@ export function matchHonorific(tokens: Token[], i: number): { length: number; ti
   if (!m) return null;
   // "Sir"/"Lord"/"Dame" only before a capitalized word (or a particle and one: "Ms von Aschenbach").
   const next = tokens[i + m.length];
-  if (!next?.cap && !(PARTICLE_WORDS.has(next?.text ?? '') && tokens[i + m.length + 1]?.cap)) return null;
+  // (or two particles: "Mr van der Merwe")
+  const after = tokens[i + m.length + 1];
+  const particleThenName =
+    PARTICLE_WORDS.has(next?.text ?? '') &&
+    (after?.cap || (PARTICLE_WORDS.has(after?.text ?? '') && tokens[i + m.length + 2]?.cap));
+  if (!next?.cap && !particleThenName) return null;
   return { length: m.length, title: m.value };
 }
 
