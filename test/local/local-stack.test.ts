@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, waitUntilTableNotExists } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentId } from '../../lambdas/core/ids';
@@ -202,6 +202,8 @@ describe('local stack: a data folder written by an older table layout', () => {
     });
     try {
       await ddb.send(new DeleteTableCommand({ TableName: LOCAL_TABLE }));
+      // dynalite deletes a table's items in the background: a CreateTable before it is gone fails on a loaded machine.
+      await waitUntilTableNotExists({ client: ddb, maxWaitTime: 60, minDelay: 1 }, { TableName: LOCAL_TABLE });
       const gsi = (name: string, pk: string, sk: string) => ({
         IndexName: name,
         KeySchema: [
