@@ -1272,6 +1272,17 @@ describe('extract: fourth-round rules (0.8.0)', () => {
     assert.notEqual(named.location?.place, 'Lima');
   });
 
+  it('never dates a meeting after today when the text gives no year and no publication date (0.8.1)', () => {
+    const ahead = new Date();
+    ahead.setUTCDate(1);
+    ahead.setUTCMonth(ahead.getUTCMonth() + 2);
+    const month = ahead.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+    const r = extract(`The parish council met on 10 ${month} in the village hall and approved the budget.`);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.ok(r.eventDate && r.eventDate <= today, `${r.eventDate} is after ${today}`);
+    assert.equal(r.eventDate?.slice(5), `${String(ahead.getUTCMonth() + 1).padStart(2, '0')}-10`);
+  });
+
   it('places a meeting in the city after the venue its own sentence names', () => {
     const r = extract(
       'The University Council met in ordinary session on Wednesday, 21 October 2026, in the council room of the Chinquihue campus, Puerto Montt, Los Lagos Region. The Rector reported on his meeting in Santiago with the Minister.',

@@ -137,8 +137,10 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       const e = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
       if (e > date) end = e;
     }
-    // A date without a year after the reference belongs to the year before ("December 28" read in January).
-    if (!yearCertain && reference && date > reference) {
+    // A date without a year after the reference belongs to the year before ("December 28" read in January). With
+    // no reference, today is the latest a report can tell of.
+    const latest = reference ?? ref.toISOString().slice(0, 10);
+    if (!yearCertain && date > latest) {
       date = isoOf(y - 1, m, d);
       if (end) end = isoOf(Number(end.slice(0, 4)) - 1, Number(end.slice(5, 7)), Number(end.slice(8, 10)));
     }
@@ -168,7 +170,7 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
     const month = monthIndex(m[3]);
     let year = m[4] ? Number(m[4]) : reference ? Number(reference.slice(0, 4)) : new Date().getUTCFullYear();
     let start = isoOf(year, month, Number(m[1]));
-    if (!m[4] && reference && start > reference) {
+    if (!m[4] && start > (reference ?? ref.toISOString().slice(0, 10))) {
       year -= 1;
       start = isoOf(year, month, Number(m[1]));
     }
