@@ -36,6 +36,16 @@ export function extractMarkdown(source: string, limits: NormalizeLimits): Extrac
       warnings.push(`markdown: front matter is not valid YAML (${(e as Error).message.split('\n')[0]})`);
     }
   }
+  // No title in the front matter: the document's first-level heading is its title, as a renderer would show it.
+  if (!title) {
+    const h1 = /^#[ \t]+(.+?)[ \t#]*$/m.exec(body) ?? /^(.+)\r?\n=+[ \t]*$/m.exec(body);
+    const text = h1?.[1]
+      .replace(/[*_`]/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text) title = text;
+  }
   const html = markdown.parse(body, { async: false });
   // Raw HTML passes through Markdown: the same DOM caps apply.
   assertHtmlShape(html, limits);
