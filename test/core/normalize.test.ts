@@ -577,3 +577,17 @@ describe('normalize: publication dates from chrome', () => {
     assert.equal(none.publishedDate, null);
   });
 });
+
+describe('normalize: a Markdown title', () => {
+  it('takes the first-level heading as the title when the front matter has none', async () => {
+    const body =
+      'The negotiating commissions met on Tuesday at a conference hotel near the main station and broke off the talks shortly before ten in the evening.';
+    const doc = await normalize(
+      `Home › Ports\n\n# Seaports: third round in *Bremen* ends\n\n${body}\n\n## Details\n\n${body}`,
+      'r.md',
+    );
+    assert.equal(doc.title, 'Seaports: third round in Bremen ends');
+    const front = await normalize(`---\ntitle: From the front matter\n---\n# A heading\n\n${body}`, 'f.md');
+    assert.equal(front.title, 'From the front matter');
+  });
+});
