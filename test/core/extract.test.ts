@@ -1290,3 +1290,123 @@ describe('extract: fourth-round rules (0.8.0)', () => {
     assert.equal(r.location?.place, 'Puerto Montt');
   });
 });
+
+describe('extract: fifth-round rules (0.9.0)', () => {
+  const orgNames = (r: Extraction) => r.organizations.map((o) => o.name);
+
+  it('reads a company before its legal suffix whatever its words, a country after a head noun, "und" and Romance links', () => {
+    const r = extract(
+      'The ministers met on 3 March 2026 in Baku with the heads of Batumi Sea Port LLC, Azerbaijan Railways CJSC (ADY), the Indian Ocean Agri Fund Ltd and Hamburger Hafen und Logistik AG. Indigenous Services Canada sent an observer. The Student Federation of the Universidad Técnica del Maule sent a letter.',
+    );
+    for (const o of [
+      'Batumi Sea Port LLC',
+      'Azerbaijan Railways CJSC',
+      'Indian Ocean Agri Fund Ltd',
+      'Indigenous Services Canada',
+      'Hamburger Hafen und Logistik AG',
+      'Student Federation of the Universidad Técnica del Maule',
+    ])
+      assert.ok(orgNames(r).includes(o), o);
+    assert.equal(r.organizations.find((o) => o.name === 'Azerbaijan Railways CJSC')?.acronym, 'ADY');
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.deepEqual(people, []);
+  });
+
+  it('takes no person from a region, an acronym in capitals, an office word or a portfolio', () => {
+    const r = extract(
+      'The president met the governors of Valle del Cauca and Chocó on 2 June 2026 in Cali. FNV Havens sent observers. Ambassador Extraordinary and Plenipotentiary Lev Orlov attended, with the Minister of Agriculture, Water and Land Reform, Penda Iita.',
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const n of ['Valle del Cauca', 'del Cauca', 'Fnv Havens', 'FNV Havens', 'Extraordinary', 'Land Reform'])
+      assert.ok(!people.includes(n), n);
+    assert.ok(participant(r, 'Lev Orlov'));
+  });
+
+  it('takes the people of a long inverted opener, "under the chairmanship of", and ", represented at the meeting by"', () => {
+    const r = extract(
+      'The ministers held talks in Moscow on 14 May 2026 under the chairmanship of Mr Oleg Varin. Taking part in the talks on the Russian side were Deputy Minister Arkady Lyubin and Director Georgy Zimin. Malawi took the chair from Zambia, represented at the meeting by Honourable Chanda Mulenga, Minister of Water.',
+    );
+    for (const n of ['Oleg Varin', 'Arkady Lyubin', 'Georgy Zimin', 'Chanda Mulenga']) assert.ok(participant(r, n), n);
+  });
+
+  it('keeps a group whose members carry an appositive office ("Ms X, director representing France, and Mr Y, …")', () => {
+    const r = extract(
+      'The board met on 24 November 2026 in Lomé. Ms Claire Dumont-Mattei, director representing France, and Mr Henrik Voss, director representing Germany, took part by videoconference.',
+    );
+    assert.equal(participant(r, 'Claire Dumont-Mattei')?.attendance, 'video link');
+    assert.equal(participant(r, 'Henrik Voss')?.attendance, 'video link');
+  });
+
+  it('reads labelled rows under "Present:" and a councillor who "moved that"', () => {
+    const r = extract(
+      'The Joint Committee met on 11 March 2026 in Dublin.\n\nPresent:\n\nDeputies: Aoife Byrne (Chair), Pádraig Ó Súilleabháin\n\nSenators: Niamh de Róiste\n\nWard 1 Coun. Rachel Sullivan moved that staff draft a memorandum.',
+    );
+    for (const n of ['Aoife Byrne', 'Pádraig Ó Súilleabháin', 'Niamh de Róiste', 'Rachel Sullivan'])
+      assert.ok(participant(r, n), n);
+  });
+
+  it('dates minutes from their "Date of meeting:" line over an earlier meeting whose minutes were agreed', () => {
+    const r = extract(
+      'Joint Committee on Transport\n\nDate of meeting: Wednesday, 11 March 2026\n\nVenue: Committee Room 2, Leinster House, Dublin 2\n\nPublished: Thursday, 12 March 2026\n\nThe Committee met in public session. The minutes of the meeting of 4 March 2026 were agreed. The Committee discussed the rail review with the witnesses at length.',
+    );
+    assert.equal(r.publishedDate, '2026-03-12');
+    assert.equal(r.eventDate, '2026-03-11');
+    assert.equal(r.location?.place, 'Dublin');
+  });
+
+  it('takes no publication date from a short first paragraph that tells the meeting', () => {
+    const r = extract('The Joint Committee met on 11 March 2026 in Dublin.\n\nThe members discussed rail.');
+    assert.equal(r.eventDate, '2026-03-11');
+  });
+
+  it('reads past the colon of a time, and never places a meeting where someone was stuck or in a list of cities', () => {
+    const r = extract(
+      'The Council met on Wednesday, 21 October 2026, at 15:00, in the council room of the Chinquihue campus, Puerto Montt. The minister was stuck in Santiago. Strikes are planned at the terminals in Valparaíso, Antofagasta and Iquique.',
+    );
+    assert.equal(r.location?.place, 'Puerto Montt');
+  });
+
+  it('places a plain-text report from its headline, and a dateline over a weak place in the body', () => {
+    const r = extract(
+      'Seaports: third round in Hamburg ends without agreement\n\nThe negotiating commissions met on Tuesday near the main station. Strikes may follow at the terminals in Bremen, Emden and Wilhelmshaven.',
+      { publishedDate: '2026-05-14' },
+    );
+    assert.equal(r.location?.place, 'Hamburg');
+    const d = extract(
+      'KARAGANDA. QNA – The regional akim met foreign investors on Tuesday. They plan to build a plant in the city of Balkhash.',
+      { publishedDate: '2026-10-14' },
+    );
+    assert.equal(d.location?.place, 'Karaganda');
+  });
+});
+
+describe('extract: presence by default, and places from fields (0.10.0)', () => {
+  it("takes a person named in the meeting's own sentences as present when no rule says otherwise", () => {
+    const r = extract(
+      'The cluster met on 3 April 2026 in Beira. Programme officer Sofie Lindqvist updated partners on the cholera response. The late Dr Rodney Hale, who founded the cluster, was remembered. Commissioner Ana Ruiz is expected to visit in June. Officials praised the Kenyan President, William Otieno, for his support.',
+    );
+    assert.ok(participant(r, 'Sofie Lindqvist'));
+    for (const n of ['Rodney Hale', 'Ana Ruiz', 'William Otieno']) {
+      assert.ok(person(r, n), n);
+      assert.ok(!participant(r, n), n);
+    }
+  });
+
+  it('reads a video-call venue field as a virtual meeting, and a venue field in the head wherever the date is', () => {
+    const virtual = extract(
+      'Prairie Roots Co-op board\n\nDate: February 16, 2027\n\nLocation: Zoom video conference\n\nThe board approved the budget. A City of Winnipeg inspection found no issues.',
+    );
+    assert.equal(virtual.location?.virtual, true);
+    const venue = extract(
+      'WASH cluster meeting\n\nVenue: UNICEF Field Office, Conference Room 2, Bairro Ponta Gea, Beira.\n\nPartners discussed the cholera response. WFP joined via Teams from Maputo. Stocks in Maputo are low.\n\nThe meeting was held on 3 April 2026.',
+    );
+    assert.equal(venue.location?.place, 'Beira');
+  });
+
+  it('takes no place from a site named after a city or from an acronym', () => {
+    const r = extract(
+      'The consortium met on 27 January 2026 for its kick-off at the University of Aveiro, on the Santiago campus, in Aveiro. The KFAA delegation arrived late.',
+    );
+    assert.equal(r.location?.place, 'Aveiro');
+  });
+});

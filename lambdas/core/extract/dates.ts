@@ -224,6 +224,8 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+const DATE_FIELD =
+  /^\s*(?:Dates?(?: of (?:the )?(?:meeting|session|hearing))?|(?:Meeting|Session|Hearing) dates?)\s*:/i;
 const CAPS_MONTH =
   /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b/g;
 const EVENT_WORDS =
@@ -231,7 +233,7 @@ const EVENT_WORDS =
 const FUTURE =
   /\b(?:will|shall|next|upcoming|planned|plans|scheduled|expected|to be (?:held|hosted)|pencilled|penciled|would|closes on|deadline|until|due to|set to|is to|are to|pr[oó]xim[oa]|previst[oa]|se celebrar[aá]|se reunir[aá]n?)\b/i;
 const OTHER_EVENT =
-  /\b(?:previous|last (?:year|month|week|march|april|may|june|july|august|september|october|november|december|january|february)|since|founded|ended|retired|struck|telephone|phone call|courtesy call|separate|prepared|recorded|anniversary|financial year|fiscal year|wrote|sent:|from:|date:)\b/i;
+  /\b(?:minutes of the (?:previous )?meeting of|previous|last (?:year|month|week|march|april|may|june|july|august|september|october|november|december|january|february)|since|founded|ended|retired|struck|telephone|phone call|courtesy call|separate|prepared|recorded|anniversary|financial year|fiscal year|wrote|sent:|from:|date:)\b/i;
 
 const OPENING = /\b(?:opened|began|begun|started|commenced|kicked off|got under way|got underway)\b[^.;]{0,20}$/i;
 const CLOSING = /\b(?:concluded|closed|ended|wrapped up|came to a close)\b/i;
@@ -263,6 +265,8 @@ export function findEventDate(
       if (FUTURE.test(near) && !/\b(?:met|held|took place|attended|was|were)\b/.test(near)) continue;
       let score = 0;
       if (EVENT_WORDS.test(clause)) score += 10;
+      // "Date of meeting: Wednesday, 11 March 2026", "Dates: 22-24 April 2026": the minutes' own field line.
+      if (DATE_FIELD.test(text) && p.index < 40) score += 12;
       if (OTHER_EVENT.test(near)) score -= 8;
       if (firstDated) score += 3;
       score -= s.index * 0.05;

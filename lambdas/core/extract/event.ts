@@ -135,7 +135,7 @@ export type Location = { place: string | null; country: string | null; virtual: 
 const VIRTUAL_EVENT =
   /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\b(?:virtual|online) (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
 const PLACE_VERB =
-  /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|visiting|visit to|meeting|summit|session|talks|conference)\b/i;
+  /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|received|welcomed|visiting|visit to|meeting|summit|session|talks|conference)\b/i;
 const NOT_HERE =
   /\b(?:next|will|upcoming|planned|previous|last(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|weekend)\b)|founded|since|follow-up|to be hosted|to host|pencilled|remains?|due to|first two|earlier|past)\b/i;
 
@@ -179,6 +179,10 @@ const PLACE_PARTICLES = new Set([
   'on',
 ]);
 const VENUE_LINE = /^\s*(?:Venue|Location|Place|Where)\s*:/i;
+/** A venue field that names only a video call: "Location: Zoom video conference". */
+const ONLINE_VENUE =
+  /^\s*(?:Venue|Location|Place|Where)\s*:\s*(?:(?:via|by|on)\s+)?(?:zoom|microsoft teams|ms teams|teams|webex|google meet|skype|online|video ?conference|videoconference|virtual)\b/i;
+const SITE_AFTER = /^(?:campus|Campus|street|Street|road|Road|avenue|Avenue|building|Building)$/;
 const VENUES =
   /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town)$/;
 
@@ -210,6 +214,8 @@ function contextPlaceAt(
   const t = tokens[k];
   if (!t?.word || !t.cap || matchCountryName(tokens, k)) return null;
   const n = unknownNameAt(tokens, k);
+  // an acronym ("KFAA") is a body, not a place
+  if (n === 1 && /^\p{Lu}{2,}$/u.test(tokens[k].text)) return null;
   if (n === 0 || n > 3) return null;
   const name = tokens
     .slice(k, k + n)
@@ -292,6 +298,7 @@ export function findLocation(input: LocationInput): Location {
     const near = Math.abs(s.index - eventIdx);
     // "held today, i.e. Thursday, May 7, through video conferencing": an abbreviation's stops end no clause.
     if (near <= 2 && VIRTUAL_EVENT.test(text.replace(/\b(?:i\.e|e\.g|viz)\./g, 'ie'))) virtual = true;
+    if (s.index < 10 && ONLINE_VENUE.test(text)) virtual = true;
     // A place the gazetteer does not know, from its context: its length in tokens, 0 if none.
     const unknownAt = (k: number): number => {
       const u = contextPlaceAt(tokens, k);
@@ -329,7 +336,11 @@ export function findLocation(input: LocationInput): Location {
         .slice(Math.max(0, k - 4), k)
         .map((x) => x.lower)
         .join(' ');
-      if (/\b(?:who|he|she|they) (?:was|were|is|are|stayed) in$|\bstayed (?:in|at)$/.test(lead)) {
+      if (
+        /\b(?:who|he|she|they) (?:was|were|is|are|stayed) in$|\b(?:stayed|stuck|remained|stranded|based) (?:in|at)$/.test(
+          lead,
+        )
+      ) {
         k = pass();
         continue;
       }
@@ -340,13 +351,30 @@ export function findLocation(input: LocationInput): Location {
         entry.count++;
         mentions.set(p.place, entry);
       }
+      // "on the Santiago campus", "Broadway Street": a site named after a place is not that place.
+      if (SITE_AFTER.test(tokens[k + p.length]?.text ?? '')) {
+        k = pass();
+        continue;
+      }
+      // A list of places ("warning strikes at the terminals in Hamburg, Bremen, Emden and …") places nothing.
+      const after = tokens[k + p.length];
+      if (
+        (after?.text === ',' && placeAt(tokens, k + p.length + 1)) ||
+        (prev === ',' && tokens[k - 2]?.cap && placeAt(tokens, k - 2))
+      ) {
+        k = pass();
+        continue;
+      }
       // Where a participant was, not the meeting: "from Pretoria", "in Beijing via video link".
       const rest = span(s, tokens, k, Math.min(tokens.length, k + p.length + 5));
       // The clause opens after the last ";", ":" or "while" before the place (a backward scan, not a copy).
       let clauseStart = 0;
       for (let j = k - 1; j > 0; j--) {
         const x = tokens[j];
-        if (x.text === ';' || x.text === ':' || x.lower === 'while') {
+        // (not the colon of a time, "at 15:00")
+        const time =
+          x.text === ':' && /^\d+$/.test(tokens[j - 1]?.text ?? '') && /^\d+$/.test(tokens[j + 1]?.text ?? '');
+        if (x.text === ';' || (x.text === ':' && !time) || x.lower === 'while') {
           clauseStart = j;
           break;
         }
@@ -366,10 +394,13 @@ export function findLocation(input: LocationInput): Location {
       const venueComma =
         prev === ',' &&
         (VENUES.test(tokens[k - 2]?.text ?? '') ||
+          // "at its headquarters in Konak, İzmir": a district, then its city
+          (near === 0 && tokens[k - 2]?.cap === true && /^(?:in|at)$/.test(tokens[k - 3]?.lower ?? '')) ||
           (near === 0 &&
             /\b(?:met|held|took place|convened|gathered)\b[^;.]*\b(?:in|at) the\b/i.test(span(s, tokens, 0, k))));
       // "Venue: Hotel KEA, Akureyri": the meeting's own venue line.
-      const venueLine = near <= 3 && VENUE_LINE.test(text);
+      // (a venue field in the document's head counts wherever the meeting's date was read)
+      const venueLine = (near <= 3 || s.index < 10) && VENUE_LINE.test(text);
       if (!/^(?:in|at|visiting)$/.test(prev) && !(prev === 'the' && prev2 === 'in') && !venueComma && !venueLine) {
         k = pass();
         continue;
@@ -426,7 +457,8 @@ export function findLocation(input: LocationInput): Location {
   const bestKnown = hits.find((h) => h.score > 0 && h.place) ?? null;
   // A place the gazetteer does not know, when its context is stronger than any known place's.
   const u = unknown[0];
-  if (u && u.score > 0 && (!bestKnown || u.score > bestKnown.score)) {
+  // (a dateline outweighs a weak one: "KARAGANDA. QNA –" over "a plant in the city of Balkhash")
+  if (u && u.score > 0 && (!bestKnown || u.score > bestKnown.score) && !(input.dateline && u.score < 5)) {
     const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     const country = u.country ?? input.hostCountry ?? input.eventCountry ?? frequentCountry;
     return { place: u.place, country, virtual: false };

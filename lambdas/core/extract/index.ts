@@ -247,7 +247,9 @@ function prepare(doc: ExtractInput): Prepared {
     for (const whole of k.text.split('\n')) {
       if (
         !pubLine &&
-        ((/^(?:Published|Posted|Issued|Released|Date|Dated|Updated)\b[^:]{0,60}:/i.test(whole.trim()) &&
+        ((/^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:meeting|session|hearing))|Dated|Updated)\b[^:]{0,60}:/i.test(
+          whole.trim(),
+        ) &&
           parseDates(whole, null).some((x) => x.yearCertain)) ||
           // "Posted March 11, 2026 by the Office of the Town Clerk": the date right after the verb.
           (POSTED_DATE.test(whole.trim()) &&
@@ -266,7 +268,7 @@ function prepare(doc: ExtractInput): Prepared {
       const d = parseDates(line, null).find((x) => x.yearCertain);
       if (!d) continue;
       // "held on Friday 26 June 2026" under a minutes heading dates the meeting, not the publication.
-      if (/\b(?:held|took place|convened)\b/i.test(line.slice(0, d.index))) continue;
+      if (MEETING_VERB.test(line.slice(0, d.index))) continue;
       const rest = line.slice(0, d.index) + line.slice(d.index + d.length);
       const lowerWords = rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length;
       if (lowerWords <= 3 || /\p{Lu}[\p{L}.'-]*,\s*$/u.test(line.slice(0, d.index))) dateLines.push(line.trim());
@@ -281,6 +283,8 @@ function prepare(doc: ExtractInput): Prepared {
       const line = k.text.trim().replace(/\b([A-Z])([A-Z]{2,})\b/g, (_m, a: string, b: string) => a + b.toLowerCase());
       const d = parseDates(line, null).find((x) => x.yearCertain);
       if (!d) continue;
+      // (not a sentence that tells the meeting: "The Committee met on 11 March 2026 in Dublin.")
+      if (MEETING_VERB.test(line.slice(0, d.index))) continue;
       const rest = (line.slice(0, d.index) + line.slice(d.index + d.length)).replace(/^\W*issued by\b/i, '');
       if (rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length <= 2 && kept.length > 1) {
         pubLine = line;
@@ -396,7 +400,9 @@ function prepare(doc: ExtractInput): Prepared {
         inRoster = true;
         cellMode = false;
       } else if (subHeading) listMode = ABSENT_HEADING.test(seg) ? 'absent' : headerAttendance(seg);
-      else if (/:\s*$/.test(seg)) {
+      // A short label inside a list ("Deputies:", "Senators:") heads its own rows; any other line ending in a
+      // colon ends the list.
+      else if (/:\s*$/.test(seg) && !(listMode !== undefined && words <= 3)) {
         listMode = undefined;
         inRoster = false;
       }
@@ -419,6 +425,10 @@ function prepare(doc: ExtractInput): Prepared {
 }
 
 const DATELINE_DASH = /[–—-]/;
+/** Words before a date that make its line tell the meeting, not the publication. */
+const MEETING_VERB = /\b(?:held|took place|convened|met|meets|gathered|opened|sat)\b/i;
+/** A line that opens with a short label: "Deputies: …", "Present:", "Iarnród Éireann: Ms …". */
+const LINE_LABEL = /^\s*\p{Lu}[^:\n.]{0,40}:(?:\s|$)/u;
 /** A label of a record's field line ("Venue:", "Dates:", "Issued by:"). */
 const FIELD_LABEL =
   /(?:^|\s)(?=(?:Venue|Place|Location|Date|Dates|Time|Issued by|Published|Posted|Session|Meeting|Chair|Chaired by|Subject|Reference|Ref\.?|Organi[sz]ed by|Host|Hosted by|Format):\s)/g;
@@ -429,7 +439,12 @@ const FIELD_LABEL =
  * the issue date are read apart.
  */
 function splitFields(paragraph: string): string[] {
-  if (paragraph.length > 600 || !paragraph.includes(':') || HEADER_START.test(paragraph)) return [paragraph];
+  if (!paragraph.includes(':') || HEADER_START.test(paragraph)) return [paragraph];
+  // Lines of labels ("Present:" / "Deputies: A, B" / "Senators: C"): one paragraph a line.
+  const lines = paragraph.split('\n');
+  if (lines.length >= 2 && lines.filter((l) => LINE_LABEL.test(l)).length >= 2)
+    return lines.map((l) => l.trim()).filter(Boolean);
+  if (paragraph.length > 600) return [paragraph];
   const cuts = [...paragraph.matchAll(FIELD_LABEL)].map((m) => m.index + (m[0].length > 0 ? 1 : 0));
   if (cuts.length < 2) return [paragraph];
   const out: string[] = [];
@@ -485,6 +500,12 @@ function splitLeaderRows(segment: string): string[] {
   }
   out.push(segment.slice(from).trim());
   return out.filter(Boolean);
+}
+
+/** The first short, mixed-case line without a full stop: a plain-text headline. */
+function headline(first: Sentence[]): string | null {
+  const h = first.find((x) => /\p{Ll}/u.test(x.text) && !/[.!?:]\s*$/.test(x.text) && countWords(x.text) <= 18);
+  return h?.text.trim() ?? null;
 }
 
 /** "KYEBI" → "Kyebi"; mixed case is kept. */
@@ -690,7 +711,8 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
   const location = findLocation({
     sentences,
     eventSentence: event.sentence,
-    title,
+    // a plain-text report's headline stands in for a missing title
+    title: title ?? headline(sentences.slice(0, 3)),
     participantPlaces,
     hostCountry,
     dateline: prepared.dateline?.place ?? null,

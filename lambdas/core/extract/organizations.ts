@@ -313,7 +313,7 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
     }
     // "Business and Trade Institute", "University of Galway", "Port of Rotterdam Authority", "Union for the
     // Mediterranean", "Southland Chamber of Commerce".
-    if ((t.text === 'and' || t.text === '&') && capWord(tokens[j + 1])) {
+    if ((t.text === 'and' || t.text === '&' || t.text === 'und') && capWord(tokens[j + 1])) {
       j++;
       continue;
     }
@@ -339,6 +339,8 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
             (capWord(tokens[e]) ||
               ((tokens[e].text === 'and' || tokens[e].text === 'of' || tokens[e].text === 'for') &&
                 capWord(tokens[e + 1])) ||
+              // "Student Federation of the Universidad Técnica del Maule": a Romance link inside the name
+              (e > k && ROMANCE_LINKS.has(tokens[e].text) && capWord(tokens[e + 1])) ||
               // "Development Bank of Latin America and the Caribbean", "Council of Ministers of the Gulf of …"
               ((tokens[e].text === 'and' || (tokens[e].text === 'of' && e > k)) &&
                 tokens[e + 1]?.text === 'the' &&
@@ -387,17 +389,25 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
     )
   )
     return null;
+  // "Indigenous Services Canada": a country after the head noun, ending the name.
+  if (HEADS.has(tokens[lastHead].text)) {
+    const c = matchCountryName(tokens, lastHead + 1);
+    const next = c ? tokens[lastHead + 1 + c.length] : undefined;
+    if (c && !capWord(next) && next?.text !== '(' && !/^['’]s$/.test(next?.text ?? '')) lastHead += c.length;
+  }
   const length = lastHead - i + 1;
   if (length < 2) return null;
   const words = tokens.slice(i, lastHead + 1);
-  if (words.some((w) => NOT_ORG.has(w.text))) return null;
+  // A legal suffix makes a company of any words before it ("Batumi Sea Port LLC", "Indian Ocean Agri Fund Ltd").
+  const company = LEGAL.has(tokens[lastHead].text);
+  if (!company && words.some((w) => NOT_ORG.has(w.text))) return null;
   // "Practising Company", "Resurfacing Programme": a gerund and a head noun name no body; nor does a generic
   // qualifier and a head noun ("Local Authority", "Trade Union", "Student Council"): a kind of body, not a name.
   if (length === 2 && /ing$/.test(words[0].text)) return null;
   if (length === 2 && GENERIC_QUALIFIERS.has(words[0].text)) return null;
   // Not an organization when it is a country's long name ("United Arab Emirates", "Republic of Korea").
   const c = matchCountryName(tokens, i);
-  if (c && c.length >= length) return null;
+  if (c && c.length >= length && !company) return null;
   return { length, name: tokenText(tokens, i, length), internal };
 }
 
