@@ -5,7 +5,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CreateTableCommand, DeleteTableCommand, waitUntilTableNotExists } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  waitUntilTableExists,
+  waitUntilTableNotExists,
+} from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentId } from '../../lambdas/core/ids';
@@ -227,6 +232,8 @@ describe('local stack: a data folder written by an older table layout', () => {
           GlobalSecondaryIndexes: [gsi('byTerm', 'gpk', 'gsk'), gsi('byName', 'npk', 'nsk')],
         }),
       );
+      // …and creates it in the background too: writes before it is active find no table.
+      await waitUntilTableExists({ client: ddb, maxWaitTime: 60, minDelay: 1 }, { TableName: LOCAL_TABLE });
       await ddb.send(
         new PutCommand({
           TableName: LOCAL_TABLE,
