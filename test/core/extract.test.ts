@@ -1410,3 +1410,53 @@ describe('extract: presence by default, and places from fields (0.10.0)', () => 
     assert.equal(r.location?.place, 'Aveiro');
   });
 });
+
+describe('extract: sixth-round rules (0.11.0)', () => {
+  it('knows the world cities compromise tags as places ("Leipzig", "Bremen"), and places a visit by its destination', () => {
+    for (const c of ['Leipzig', 'Bremen', 'Changchun']) assert.ok(matchWorldPlace(tokenize(c), 0), c);
+    const r = extract(
+      'From 6 to 9 October 2025 a delegation of the partner city visited Leipzig for the steering committee.',
+    );
+    assert.equal(r.location?.place, 'Leipzig');
+    const t = extract(
+      'Members of the Committee travelled to Copenhagen from Tuesday 15 to Thursday 17 September 2026 for a study visit.',
+    );
+    assert.equal(t.location?.place, 'Copenhagen');
+    assert.equal(t.eventDate, '2026-09-15');
+    assert.equal(t.eventEndDate, '2026-09-17');
+  });
+
+  it('places a meeting held at a street address with a postcode, and never in a continent or an office', () => {
+    const r = extract(
+      'The 30th AGM of the Company was held at the Grand Ballroom, Menara Sinar, No. 18 Jalan Tun Razak, 50400 Kuala Lumpur on Thursday, 28 May 2026. Delegates from Africa and the Executive Engineer attended.',
+    );
+    assert.equal(r.location?.place, 'Kuala Lumpur');
+  });
+
+  it('reads a "City, date" line as a dateline, over a city of an earlier or a later meeting', () => {
+    const r = extract(
+      'Peru and Chile hold their fourth consultations\n\nLima, 23 June 2026\n\nThe ministers met this Tuesday. The meeting followed up the third meeting, held in the city of Arica on 14 November 2024.\n\n- Technical meeting in the city of Arica, in October 2026.',
+    );
+    assert.equal(r.location?.place, 'Lima');
+    assert.equal(r.publishedDate, '2026-06-23');
+  });
+
+  it('reads dotted dates day-first and whole, a "Date & time" field, and the town at the end of a venue field', () => {
+    assert.equal(parseDates('Memo Date: 02.08.2026 AD', null)[0]?.date, '2026-08-02');
+    const r = extract(
+      "Memo No. 05.46.9000.009 Date: 02.08.2026\n\nSubject: Minutes of the monthly meeting of the District Development Coordination Committee\n\nChairperson : Rezaul Karim, Deputy Commissioner Date & time : 28.07.2026, Tuesday, 10:30 a.m.\n\nVenue : Conference Room (2nd floor), Deputy Commissioner's Office, Sunamganj\n\nThe committee reviewed the projects.",
+    );
+    assert.equal(r.publishedDate, '2026-08-02');
+    assert.equal(r.eventDate, '2026-07-28');
+    assert.equal(r.location?.place, 'Sunamganj');
+  });
+
+  it("keeps a day inside the meeting's own range from making its sentence another day's", () => {
+    const r = extract(
+      'The congress of the federation, held from 18 to 20 August 2026, ended in Kumasi last Thursday with the election of a new president.',
+      { publishedDate: '2026-08-25' },
+    );
+    assert.equal(r.eventDate, '2026-08-18');
+    assert.equal(r.location?.place, 'Kumasi');
+  });
+});

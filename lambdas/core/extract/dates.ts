@@ -120,6 +120,8 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       if (!results.some((x) => x.index < r.index + r.text.length && r.index < x.index + x.text.length)) results.push(r);
   }
   for (const r of results) {
+    // "02.08.2026": dotted numeric dates are day-first wherever they are written; the numeric pass below reads them.
+    if (/^\d{1,2}\.\d{1,2}\.\d{4}$/.test(r.text.trim())) continue;
     // "No. 4/2026 – 18 May 2026": a month (an issue number) read as the start of a range; the end is the date.
     if (!r.start.isCertain('day') && r.end?.isCertain('day') && r.end.isCertain('month') && r.end.isCertain('year')) {
       const date = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
@@ -162,7 +164,7 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   }
   // "from 12 to 14 May" (chrono reads it as times), "12-14 May 2022".
   const range = new RegExp(
-    `\\b(?:from\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|until|through|and)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?`,
+    `\\b(?:from\\s+)?(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|until|through|and)\\s*(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
   for (let m = range.exec(text); m; m = range.exec(text)) {
@@ -224,8 +226,10 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** "Tuesday 15 to Thursday 17 September": a weekday before a range's days. */
+const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 const DATE_FIELD =
-  /^\s*(?:Dates?(?: of (?:the )?(?:meeting|session|hearing))?|(?:Meeting|Session|Hearing) dates?)\s*:/i;
+  /^\s*(?:Dates?(?: of (?:the )?(?:meeting|session|hearing))?(?:\s*(?:&|and)\s*time)?|(?:Meeting|Session|Hearing) dates?)\s*:/i;
 const CAPS_MONTH =
   /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b/g;
 const EVENT_WORDS =

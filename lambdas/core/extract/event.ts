@@ -135,7 +135,7 @@ export type Location = { place: string | null; country: string | null; virtual: 
 const VIRTUAL_EVENT =
   /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\b(?:virtual|online) (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
 const PLACE_VERB =
-  /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|received|welcomed|visiting|visit to|meeting|summit|session|talks|conference)\b/i;
+  /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|received|welcomed|visiting|visit to|meeting|summit|session|talks|conference|congress|assembly|forum|ended|opened|concluded)\b/i;
 const NOT_HERE =
   /\b(?:next|will|upcoming|planned|previous|last(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|weekend)\b)|founded|since|follow-up|to be hosted|to host|pencilled|remains?|due to|first two|earlier|past)\b/i;
 
@@ -179,6 +179,7 @@ const PLACE_PARTICLES = new Set([
   'on',
 ]);
 const VENUE_LINE = /^\s*(?:Venue|Location|Place|Where)\s*:/i;
+const CONTINENTS = new Set(['Africa', 'Asia', 'Europe', 'America', 'Americas', 'Oceania', 'Antarctica', 'Eurasia']);
 /** A venue field that names only a video call: "Location: Zoom video conference". */
 const ONLINE_VENUE =
   /^\s*(?:Venue|Location|Place|Where)\s*:\s*(?:(?:via|by|on)\s+)?(?:zoom|microsoft teams|ms teams|teams|webex|google meet|skype|online|video ?conference|videoconference|virtual)\b/i;
@@ -214,7 +215,7 @@ function contextPlaceAt(
   const t = tokens[k];
   if (!t?.word || !t.cap || matchCountryName(tokens, k)) return null;
   const n = unknownNameAt(tokens, k);
-  // an acronym ("KFAA") is a body, not a place
+  // an acronym ("KFAA") is a body, not a place; nor is a continent or an office ("Executive Engineer")
   if (n === 1 && /^\p{Lu}{2,}$/u.test(tokens[k].text)) return null;
   if (n === 0 || n > 3) return null;
   const name = tokens
@@ -227,6 +228,7 @@ function contextPlaceAt(
     tokens[k + 2].text === 'Council'
   )
     return { place: tokens[k].text, country: null, length: n, kind: 'council' };
+  if (tokens.slice(k, k + n).some((t) => CONTINENTS.has(t.text) || isTitleWord(t.lower))) return null;
   // "the city of Salta": only worth joining the words before when the last one is "of".
   const cityOf =
     tokens[k - 1]?.lower === 'of'
@@ -276,6 +278,8 @@ export type LocationInput = {
   dateline: string | null;
   /** the first country named in the event sentence ("officials from Argentina, Bolivia and Chile met") */
   eventCountry?: string | null;
+  /** sentences dated to another day than the meeting's: a place there is another event's */
+  otherDay?: Set<number>;
   /** token indexes of people's names, by sentence: "Augusto Lopes Lima" is no mention of Lima */
   personTokens?: Map<number, Set<number>>;
 };
@@ -313,6 +317,7 @@ export function findLocation(input: LocationInput): Location {
       if (u.kind === 'venue') score += 1;
       if (s.index < 4 && u.kind === 'comma') score += 2;
       if (NOT_HERE.test(span(s, tokens, Math.max(0, k - 6), k))) score -= 8;
+      if (input.otherDay?.has(s.index)) score -= 6;
       score -= Math.min(near, 10) * 0.1;
       unknown.push({ place: u.place, country: u.country, score, sentence: s.index });
       return u.length;
@@ -392,7 +397,8 @@ export function findLocation(input: LocationInput): Location {
       // So is "met … in the Sala de Consejo of the Chinquihue campus, Puerto Montt": a city after the venue the
       // meeting's own sentence names.
       const venueComma =
-        prev === ',' &&
+        // (or a postcode: "Menara Sinar, No. 18 Jalan Tun Razak, 50400 Kuala Lumpur")
+        (prev === ',' || /^\d{4,6}$/.test(prev)) &&
         (VENUES.test(tokens[k - 2]?.text ?? '') ||
           // "at its headquarters in Konak, İzmir": a district, then its city
           (near === 0 && tokens[k - 2]?.cap === true && /^(?:in|at)$/.test(tokens[k - 3]?.lower ?? '')) ||
@@ -401,7 +407,15 @@ export function findLocation(input: LocationInput): Location {
       // "Venue: Hotel KEA, Akureyri": the meeting's own venue line.
       // (a venue field in the document's head counts wherever the meeting's date was read)
       const venueLine = (near <= 3 || s.index < 10) && VENUE_LINE.test(text);
-      if (!/^(?:in|at|visiting)$/.test(prev) && !(prev === 'the' && prev2 === 'in') && !venueComma && !venueLine) {
+      // "visited Leipzig", "travelled to Copenhagen": a visit's destination.
+      const visit = prev === 'visited' || (prev === 'to' && /^(?:travelled|traveled|came|went|flew)$/.test(prev2));
+      if (
+        !/^(?:in|at|visiting)$/.test(prev) &&
+        !(prev === 'the' && prev2 === 'in') &&
+        !venueComma &&
+        !venueLine &&
+        !visit
+      ) {
         k = pass();
         continue;
       }
@@ -411,9 +425,10 @@ export function findLocation(input: LocationInput): Location {
       if (/\b(?:held|took place|convened)\b/i.test(before)) {
         score += 3;
       }
-      if (prev === 'visiting') score += 4;
+      if (prev === 'visiting' || visit) score += 4;
       if (venueLine) score += 6;
       if (NOT_HERE.test(clause)) score -= 8;
+      if (input.otherDay?.has(s.index)) score -= 6;
       if (near === 0) score += 3;
       else score -= near * 0.2;
       if (
@@ -429,6 +444,18 @@ export function findLocation(input: LocationInput): Location {
       }
       hits.push({ place: p.place, country: p.country, score, sentence: s.index });
       k += p.length - 1;
+    }
+    // "Venue : Conference Room (2nd floor), Deputy Commissioner's Office, Sunamganj": a venue field's last part is
+    // its town, known or not.
+    if (s.index < 20 && VENUE_LINE.test(text) && !ONLINE_VENUE.test(text)) {
+      const last = /,\s*(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})\s*\.?\s*$/u.exec(text);
+      const words = last ? tokenize(last[1]) : [];
+      if (
+        last &&
+        !words.some((t) => CONTINENTS.has(t.text) || isTitleWord(t.lower) || /^\p{Lu}{2,}$/u.test(t.text)) &&
+        !placeAt(words, 0)
+      )
+        unknown.push({ place: last[1], country: null, score: 7, sentence: s.index });
     }
     // "in the Ethiopian capital"
     const cap = /\bin the ([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b/.exec(text);

@@ -241,13 +241,14 @@ function prepare(doc: ExtractInput): Prepared {
   // Date lines before the body: short paragraphs or lines holding a full date. A line that says it is the
   // publication date ("Posted by the Clerk: February 4, 2026", "Published: 10 June 2026") wins.
   const dateLines: string[] = [];
+  let lineDateline: Prepared['dateline'] = null;
   let pubLine: string | null = null;
   for (const k of kept.slice(0, 8)) {
     if (countWords(k.text) >= 30 && dateLines.length === 0 && kept.indexOf(k) > 0) break;
     for (const whole of k.text.split('\n')) {
       if (
         !pubLine &&
-        ((/^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:meeting|session|hearing))|Dated|Updated)\b[^:]{0,60}:/i.test(
+        ((/^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:meeting|session|hearing))(?!\s*(?:&|and)\s*time)|Dated|Updated)\b[^:]{0,60}:/i.test(
           whole.trim(),
         ) &&
           parseDates(whole, null).some((x) => x.yearCertain)) ||
@@ -271,7 +272,13 @@ function prepare(doc: ExtractInput): Prepared {
       if (MEETING_VERB.test(line.slice(0, d.index))) continue;
       const rest = line.slice(0, d.index) + line.slice(d.index + d.length);
       const lowerWords = rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length;
-      if (lowerWords <= 3 || /\p{Lu}[\p{L}.'-]*,\s*$/u.test(line.slice(0, d.index))) dateLines.push(line.trim());
+      if (lowerWords <= 3 || /\p{Lu}[\p{L}.'-]*,\s*$/u.test(line.slice(0, d.index))) {
+        dateLines.push(line.trim());
+        // "Lima, 23 June 2026": a date line that opens with a known place is a dateline without the dash.
+        const head = /^\s*(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?),\s*$/u.exec(line.slice(0, d.index));
+        const place = head ? placeName(head[1]) : null;
+        if (place && !lineDateline) lineDateline = { place, date: line.slice(d.index, d.index + d.length) };
+      }
     }
     if (countWords(k.text) >= 30) break;
   }
@@ -410,6 +417,7 @@ function prepare(doc: ExtractInput): Prepared {
       sentences.push(...ss);
     }
   }
+  if (!dateline && lineDateline) dateline = lineDateline;
   return {
     sentences,
     headingSentences,
@@ -431,7 +439,7 @@ const MEETING_VERB = /\b(?:held|took place|convened|met|meets|gathered|opened|sa
 const LINE_LABEL = /^\s*\p{Lu}[^:\n.]{0,40}:(?:\s|$)/u;
 /** A label of a record's field line ("Venue:", "Dates:", "Issued by:"). */
 const FIELD_LABEL =
-  /(?:^|\s)(?=(?:Venue|Place|Location|Date|Dates|Time|Issued by|Published|Posted|Session|Meeting|Chair|Chaired by|Subject|Reference|Ref\.?|Organi[sz]ed by|Host|Hosted by|Format):\s)/g;
+  /(?:^|\s)(?=(?:Venue|Place|Location|Date(?:\s*(?:&|and)\s*time)?|Dates|Time|Issued by|Published|Posted|Session|Meeting|Chair|Chairperson|Chaired by|Presiding|Subject|Reference|Ref\.?|Organi[sz]ed by|Host|Hosted by|Format)\s*:\s)/g;
 
 /**
  * A block of field lines whose line breaks were lost ("Venue: Vientiane, Lao PDR, and online Dates: 22-24 April
@@ -500,6 +508,22 @@ function splitLeaderRows(segment: string): string[] {
   }
   out.push(segment.slice(from).trim());
   return out.filter(Boolean);
+}
+
+const MONTH_YEAR =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/g;
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+/** Sentences naming a month after the publication's ("… in the city of Arica, in October 2026"): a later event. */
+function laterMonths(sentences: Sentence[], reference: string | null): number[] {
+  if (!reference) return [];
+  const now = reference.slice(0, 7);
+  return sentences
+    .filter((s) =>
+      [...s.text.matchAll(MONTH_YEAR)].some(
+        (m) => `${m[2]}-${String(MONTHS.indexOf(m[1]) + 1).padStart(2, '0')}` > now,
+      ),
+    )
+    .map((s) => s.index);
 }
 
 /** The first short, mixed-case line without a full stop: a plain-text headline. */
@@ -674,9 +698,13 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
   if (event.date) {
     for (const s of sentences) {
       const dates = parseDates(s.text, reference);
+      // (a day inside the meeting's own range is the meeting's: "ended in Kumasi last Thursday")
+      const last = event.end ?? event.date;
       if (
         dates.length > 0 &&
-        !dates.some((d) => d.date === event.date || (d.date <= event.date! && (d.end ?? '') >= event.date!))
+        !dates.some(
+          (d) => (d.date >= event.date! && d.date <= last) || (d.date <= event.date! && (d.end ?? '') >= event.date!),
+        )
       )
         otherDay.add(s.index);
     }
@@ -717,6 +745,7 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
     hostCountry,
     dateline: prepared.dateline?.place ?? null,
     personTokens: people.personTokens,
+    otherDay: new Set([...otherDay, ...laterMonths(sentences, reference)]),
     eventCountry:
       event.sentence === null ? null : (findCountries(sentences.filter((s) => s.index === event.sentence))[0] ?? null),
   });

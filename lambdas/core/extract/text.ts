@@ -237,7 +237,10 @@ export function splitSentences(source: string, paragraph: number, firstIndex: nu
     let j = i + 1;
     while (j < tokens.length && CLOSERS.has(tokens[j].text) && tokens[j].start === tokens[j - 1].end) j++;
     const next = tokens[j];
-    if (!next || next.cap || /^[\d"“‘(]/.test(next.text)) {
+    // "28.07.2026", "05.46.9000": a stop between digits, with no space, ends nothing.
+    const inNumber =
+      next && /^\d/.test(next.text) && next.start === tokens[j - 1].end && /\d$/.test(tokens[i - 1]?.text ?? '');
+    if (!inNumber && (!next || next.cap || /^[\d"“‘(]/.test(next.text))) {
       push(j);
       i = j - 1;
     }
