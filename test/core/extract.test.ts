@@ -1460,3 +1460,39 @@ describe('extract: sixth-round rules (0.11.0)', () => {
     assert.equal(r.location?.place, 'Kumasi');
   });
 });
+
+describe('extract: seventh-round rules (0.12.0)', () => {
+  it('takes no person whose name holds an abstract noun, and no place from a day or a month', () => {
+    const r = extract(
+      'Representatives of Community Power, Age Action and Inland Waterways attended the consultation on 3 March 2026 in Tallaght. The board met again on Thursday.',
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const n of ['Community Power', 'Age Action', 'Inland Waterways']) assert.ok(!people.includes(n), n);
+    const fields = extract(
+      'Date: Thursday, 12.03.2026, 09:30 – 13:15\n\nPlace: Company headquarters, Wiener Straße 41, 8605 Kapfenberg, Conference Room\n\nThe supervisory board approved the accounts.\n\nThe works council reported on the new shift plan.\n\nThe board thanked the auditors.\n\nThe next meeting is in June.',
+    );
+    assert.equal(fields.eventDate, '2026-03-12');
+    assert.equal(fields.location?.place, 'Kapfenberg');
+  });
+
+  it("places a meeting in a town's hall, and discounts a city named for another month's event", () => {
+    const r = extract(
+      'The joint session of the cross-border council was held on Tuesday in the council chamber of the Comines-Warneton town hall, on the Belgian bank. An earlier session in Ypres (October 2024) had agreed the night bus.',
+      { publishedDate: '2026-03-05' },
+    );
+    assert.equal(r.location?.place, 'Comines-Warneton');
+  });
+
+  it('keeps an unknown dateline town over a city named in passing, and gives an unknown town the country of the known ones', () => {
+    const r = extract(
+      'KANDARA – Avocado farmers met on Monday at the Catholic Church grounds. The county minister did not come because of a meeting in Nairobi.',
+      { publishedDate: '2026-07-09' },
+    );
+    assert.equal(r.location?.place, 'Kandara');
+    const t = extract(
+      'The agreement was signed on Monday 11 May 2026 at the Durham Street campus in Tauranga by the visiting delegation from Vietnam. The delegation then flew to Wellington.',
+    );
+    assert.equal(t.location?.place, 'Tauranga');
+    assert.equal(t.location?.country, 'New Zealand');
+  });
+});

@@ -121,7 +121,7 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   }
   for (const r of results) {
     // "02.08.2026": dotted numeric dates are day-first wherever they are written; the numeric pass below reads them.
-    if (/^\d{1,2}\.\d{1,2}\.\d{4}$/.test(r.text.trim())) continue;
+    if (/\b\d{1,2}\.\d{1,2}\.\d{4}\b/.test(r.text)) continue;
     // "No. 4/2026 – 18 May 2026": a month (an issue number) read as the start of a range; the end is the date.
     if (!r.start.isCertain('day') && r.end?.isCertain('day') && r.end.isCertain('month') && r.end.isCertain('year')) {
       const date = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
@@ -226,6 +226,11 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** A day or a month's name ("Thursday", "August"): a date, never a place or a person. */
+export const isCalendarWord = (w: string): boolean =>
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i.test(
+    w,
+  );
 /** "Tuesday 15 to Thursday 17 September": a weekday before a range's days. */
 const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 const DATE_FIELD =

@@ -3,6 +3,7 @@
 // country; virtual when held entirely online). A participant's own location ("in Beijing via video link", "from
 // Pretoria") is not the meeting's, nor is the next meeting's city or the dateline of a virtual meeting.
 import { capitalsOf, matchCountry, matchCountryName, matchRegion, matchWorldPlace } from './countries';
+import { isCalendarWord } from './dates';
 import { type Sentence, span, type Token, tokenize } from './text';
 import { isCommonWord, isKnownName, isTitleWord } from './titles';
 
@@ -135,9 +136,9 @@ export type Location = { place: string | null; country: string | null; virtual: 
 const VIRTUAL_EVENT =
   /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\b(?:virtual|online) (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
 const PLACE_VERB =
-  /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|received|welcomed|visiting|visit to|meeting|summit|session|talks|conference|congress|assembly|forum|ended|opened|concluded)\b/i;
+  /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|received|welcomed|visiting|visit to|meeting|summit|session|talks|conference|congress|assembly|forum|ended|opened|concluded|signed)\b/i;
 const NOT_HERE =
-  /\b(?:next|will|upcoming|planned|previous|last(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|weekend)\b)|founded|since|follow-up|to be hosted|to host|pencilled|remains?|due to|first two|earlier|past)\b/i;
+  /\b(?:because of|did not (?:come|attend|travel)|could not (?:come|attend|travel)|next|will|upcoming|planned|previous|last(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|weekend)\b)|founded|since|follow-up|to be hosted|to host|pencilled|remains?|due to|first two|earlier|past)\b/i;
 
 type PlaceHit = { place: string | null; country: string | null; score: number; sentence: number };
 
@@ -228,7 +229,8 @@ function contextPlaceAt(
     tokens[k + 2].text === 'Council'
   )
     return { place: tokens[k].text, country: null, length: n, kind: 'council' };
-  if (tokens.slice(k, k + n).some((t) => CONTINENTS.has(t.text) || isTitleWord(t.lower))) return null;
+  if (tokens.slice(k, k + n).some((t) => CONTINENTS.has(t.text) || isCalendarWord(t.text) || isTitleWord(t.lower)))
+    return null;
   // "the city of Salta": only worth joining the words before when the last one is "of".
   const cityOf =
     tokens[k - 1]?.lower === 'of'
@@ -258,6 +260,12 @@ function contextPlaceAt(
     tokens.slice(k, k + n).every((x) => !isCommonWord(x.text) && !isTitleWord(x.lower) && !isKnownName(x.text))
   )
     return { place: name, country: null, length: n, kind: 'in' };
+  // "the Comines-Warneton town hall": a town's hall.
+  if (n <= 2 && /^(?:town|city)$/.test(after?.lower ?? '') && /^(?:hall|council)$/.test(tokens[k + n + 1]?.lower ?? ''))
+    return { place: name, country: null, length: n, kind: 'venue' };
+  // "Wiener Straße 41, 8605 Kapfenberg": a postcode, then the town.
+  if (n <= 3 && /^\d{4,6}$/.test(prev?.text ?? '') && tokens[k - 2]?.text === ',')
+    return { place: name, country: null, length: n, kind: 'venue' };
   if (/^['’]s$/i.test(after?.text ?? '') && n <= 2) {
     let v = k + n + 1;
     while (v < tokens.length && v - k < n + 4 && tokens[v].cap && !VENUES.test(tokens[v].text)) v++;
@@ -452,7 +460,14 @@ export function findLocation(input: LocationInput): Location {
       const words = last ? tokenize(last[1]) : [];
       if (
         last &&
-        !words.some((t) => CONTINENTS.has(t.text) || isTitleWord(t.lower) || /^\p{Lu}{2,}$/u.test(t.text)) &&
+        !words.some(
+          (t) =>
+            CONTINENTS.has(t.text) ||
+            isTitleWord(t.lower) ||
+            /^\p{Lu}{2,}$/u.test(t.text) ||
+            VENUES.test(t.text) ||
+            /^(?:Room|Floor|Office|Campus|Headquarters|Conference)$/.test(t.text),
+        ) &&
         !placeAt(words, 0)
       )
         unknown.push({ place: last[1], country: null, score: 7, sentence: s.index });
@@ -487,7 +502,9 @@ export function findLocation(input: LocationInput): Location {
   // (a dateline outweighs a weak one: "KARAGANDA. QNA –" over "a plant in the city of Balkhash")
   if (u && u.score > 0 && (!bestKnown || u.score > bestKnown.score) && !(input.dateline && u.score < 5)) {
     const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    const country = u.country ?? input.hostCountry ?? input.eventCountry ?? frequentCountry;
+    // (a town no list knows is in the country of the known cities the text names, if any)
+    const nearestKnown = hits.find((h) => h.place && h.score > 0)?.country ?? null;
+    const country = u.country ?? nearestKnown ?? input.hostCountry ?? input.eventCountry ?? frequentCountry;
     return { place: u.place, country, virtual: false };
   }
   // The dateline, when no sentence places the meeting firmly elsewhere.
@@ -495,7 +512,7 @@ export function findLocation(input: LocationInput): Location {
     const d = placeAt(tokenize(input.dateline), 0);
     if (d?.place) return { place: d.place, country: d.country, virtual: false };
     // A dateline town no list knows ("Kyebi (E/R), Nov 10, GNA –"), in the country the text is about.
-    if (!d && !bestKnown) {
+    if (!d && (!bestKnown || bestKnown.score < 5)) {
       const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
       return { place: input.dateline, country: input.hostCountry ?? frequentCountry, virtual: false };
     }

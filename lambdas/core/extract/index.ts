@@ -5,7 +5,7 @@
 import type { ArchiveRecord, Attendance, Person } from '../record';
 import { findCountries, isTerritory, matchCountryName, matchWorldPlace, normalizeCountry } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
-import { dateOfLine, findEventDate, forgetParsedDates, parseDates } from './dates';
+import { dateOfLine, findEventDate, forgetParsedDates, isCalendarWord, parseDates } from './dates';
 import { findEventName, findLocation } from './event';
 import { findOrganizations, headingCompany, OrganizationContext } from './organizations';
 import { findPeople, metaOf, personKey } from './people';
@@ -241,6 +241,8 @@ function prepare(doc: ExtractInput): Prepared {
   // Date lines before the body: short paragraphs or lines holding a full date. A line that says it is the
   // publication date ("Posted by the Clerk: February 4, 2026", "Published: 10 June 2026") wins.
   const dateLines: string[] = [];
+  // Minutes that give "Date:" beside "Place:"/"Venue:" give the meeting's date, not the publication's.
+  const meetingFields = kept.slice(0, 14).some((k) => /^\s*(?:Venue|Place|Location)\s*:/i.test(k.text));
   let lineDateline: Prepared['dateline'] = null;
   let pubLine: string | null = null;
   for (const k of kept.slice(0, 8)) {
@@ -251,6 +253,7 @@ function prepare(doc: ExtractInput): Prepared {
         ((/^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:meeting|session|hearing))(?!\s*(?:&|and)\s*time)|Dated|Updated)\b[^:]{0,60}:/i.test(
           whole.trim(),
         ) &&
+          !(meetingFields && /^\s*Date\s*:/i.test(whole)) &&
           parseDates(whole, null).some((x) => x.yearCertain)) ||
           // "Posted March 11, 2026 by the Office of the Town Clerk": the date right after the verb.
           (POSTED_DATE.test(whole.trim()) &&
@@ -268,8 +271,9 @@ function prepare(doc: ExtractInput): Prepared {
       // A line that is mostly a date, or a dateline ("Zurich, 5 March 2026"), not a sentence that holds one.
       const d = parseDates(line, null).find((x) => x.yearCertain);
       if (!d) continue;
-      // "held on Friday 26 June 2026" under a minutes heading dates the meeting, not the publication.
-      if (MEETING_VERB.test(line.slice(0, d.index))) continue;
+      // "held on Friday 26 June 2026" under a minutes heading dates the meeting, not the publication; so does a
+      // "Date:" field beside a "Place:" field.
+      if (MEETING_VERB.test(line.slice(0, d.index)) || (meetingFields && /^\s*Date\s*:/i.test(line))) continue;
       const rest = line.slice(0, d.index) + line.slice(d.index + d.length);
       const lowerWords = rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length;
       if (lowerWords <= 3 || /\p{Lu}[\p{L}.'-]*,\s*$/u.test(line.slice(0, d.index))) {
@@ -327,9 +331,18 @@ function prepare(doc: ExtractInput): Prepared {
         // 10, GNA –"): one to three capitalized words.
         const place: string | null =
           placeName(dl[1]) ??
-          (dl[2] &&
+          (!isCalendarWord(dl[1].trim()) &&
           /^\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){0,2}$/u.test(dl[1].trim()) &&
-          parseDates(dl[2], null).length > 0
+          // a date after it ("Kyebi (E/R), Nov 10, GNA –"), or a wire's capitals ("KANDARA –")
+          ((dl[2] && parseDates(dl[2], null).length > 0) ||
+            (/^[\p{Lu}'’-]+(?: [\p{Lu}'’-]+)?$/u.test(dl[1].trim()) &&
+              dl[1]
+                .trim()
+                .split(' ')
+                .every(
+                  (w) => w.length >= 4 && /[AEIOUY]/.test(w) && !isCommonWord(w) && !isTitleWord(w.toLowerCase()),
+                ) &&
+              countWords(seg.slice(dl[0].length)) >= 8))
             ? titleCaseWords(dl[1].trim())
             : null);
         if (place) {
@@ -513,16 +526,20 @@ function splitLeaderRows(segment: string): string[] {
 const MONTH_YEAR =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/g;
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
-/** Sentences naming a month after the publication's ("… in the city of Arica, in October 2026"): a later event. */
-function laterMonths(sentences: Sentence[], reference: string | null): number[] {
-  if (!reference) return [];
-  const now = reference.slice(0, 7);
+/**
+ * Sentences naming only other months than the meeting's ("… in the city of Arica, in October 2026", "an earlier
+ * session in Ypres (October 2024)"): another event's. Without a meeting date, months after the publication.
+ */
+function otherMonths(sentences: Sentence[], day: string | null): number[] {
+  if (!day) return [];
+  const month = day.slice(0, 7);
   return sentences
-    .filter((s) =>
-      [...s.text.matchAll(MONTH_YEAR)].some(
-        (m) => `${m[2]}-${String(MONTHS.indexOf(m[1]) + 1).padStart(2, '0')}` > now,
-      ),
-    )
+    .filter((s) => {
+      const months = [...s.text.matchAll(MONTH_YEAR)].map(
+        (m) => `${m[2]}-${String(MONTHS.indexOf(m[1]) + 1).padStart(2, '0')}`,
+      );
+      return months.length > 0 && months.every((m) => m !== month);
+    })
     .map((s) => s.index);
 }
 
@@ -745,7 +762,7 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
     hostCountry,
     dateline: prepared.dateline?.place ?? null,
     personTokens: people.personTokens,
-    otherDay: new Set([...otherDay, ...laterMonths(sentences, reference)]),
+    otherDay: new Set([...otherDay, ...otherMonths(sentences, event.date ?? reference)]),
     eventCountry:
       event.sentence === null ? null : (findCountries(sentences.filter((s) => s.index === event.sentence))[0] ?? null),
   });

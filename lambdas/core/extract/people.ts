@@ -345,6 +345,8 @@ const LEGAL_AFTER = new Set(
     'A.Ş. AŞ JSC CJSC OJSC PJSC S.p.A. SpA SARL S.A.R.L. SRL S.R.L. Srl Ltda Ltda. Tbk Bhd Bhd. Pty Pvt Pvt. ApS A/S ASA Oyj'
   ).split(' '),
 );
+/** Endings of abstract and plural nouns that no personal name has ("-tion", "-ity", "-ment", "-ways"). */
+const NOUN_LIKE = /(?:tion|sion|ity|ment|ness|ism|ship|ways|ance|ence)$/;
 /** Words that open a place's name, never a person's. */
 const PLACE_FIRST = new Set(
   'Ciudad Ponta Puerto Porto Fort Port Lake Mount Cape Cabo Vila Valle Ville Santa San São Santo Ria Bahía Baía'.split(
@@ -1814,12 +1816,14 @@ export function findPeople(
     else if (s.text.trim()) previous = [];
     all.push(...mentions);
   }
-  // A "name" of office words and honorifics only ("Eng.", "Akim") is no one.
+  // A "name" of office words and honorifics only ("Eng.", "Akim") is no one; nor is one with an abstract noun
+  // ("Community Power", "Age Action", "International Cooperation", "Inland Waterways") that no title vouches for.
   for (let x = all.length - 1; x >= 0; x--) {
     const m = all[x];
     const words = m.sentence.tokens.slice(m.start, m.end).filter((t) => t.word);
     if (words.length > 0 && words.every((t, k) => isTitleWord(t.lower) || matchHonorific(words, k) !== null))
       all.splice(x, 1);
+    else if (!m.strong && words.some((t) => NOUN_LIKE.test(t.lower) && !isKnownName(t.text))) all.splice(x, 1);
   }
   // Full names first (two words or more, with evidence), then single words attach to them.
   const persons: Acc[] = [];
