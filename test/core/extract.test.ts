@@ -1496,3 +1496,31 @@ describe('extract: seventh-round rules (0.12.0)', () => {
     assert.equal(t.location?.country, 'New Zealand');
   });
 });
+
+describe('extract: eighth-round rules (0.13.0)', () => {
+  const orgNames = (r: Extraction) => r.organizations.map((o) => o.name);
+
+  it("takes no organization from a person's initials, and reads an acronym printed before the name it spells", () => {
+    const r = extract(
+      'Present: Margaret Sullivan (MS) and Harjit Singh Bains (HSB) met on 11 March 2026 in Leicester.\n\nParticipants came from: WAHO West African Health Organisation; NCDC Nigeria Centre for Disease Control.',
+    );
+    for (const n of ['Margaret Sullivan', 'Harjit Singh Bains']) assert.ok(!orgNames(r).includes(n), n);
+    assert.equal(r.organizations.find((o) => o.name === 'West African Health Organisation')?.acronym, 'WAHO');
+    assert.equal(r.organizations.find((o) => o.name === 'Nigeria Centre for Disease Control')?.acronym, 'NCDC');
+  });
+
+  it("ends a body's name in a college, a school or a company noun, or a European legal form", () => {
+    const r = extract(
+      'The supervisors met on 10 February 2026 with Luther College, Munhwa High School, Bruening Rock Products, Kastner & Pichler Software, Fietsdata BV and Hanácké strojírny a.s. The Minister of Climate and Energy sent a letter.',
+    );
+    for (const o of [
+      'Luther College',
+      'Munhwa High School',
+      'Bruening Rock Products',
+      'Kastner & Pichler Software',
+      'Fietsdata BV',
+    ])
+      assert.ok(orgNames(r).includes(o), o);
+    assert.ok(!orgNames(r).some((o) => /Energy/.test(o)));
+  });
+});

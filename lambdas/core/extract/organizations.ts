@@ -6,7 +6,15 @@ import { foldKey } from '../keys';
 import { isCountryName, matchCountry, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import orgData from './data/organizations.json' with { type: 'json' };
 import { PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
-import { isCommonWord, isGivenName, isTitleWord, matchHonorific, matchTitleCore, mayOpenHonorific } from './titles';
+import {
+  isCommonWord,
+  isGivenName,
+  isKnownName,
+  isTitleWord,
+  matchHonorific,
+  matchTitleCore,
+  mayOpenHonorific,
+} from './titles';
 
 export type OrganizationRef = { name: string; acronym: string | null };
 
@@ -413,6 +421,22 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
 
 const countLinks = (words: Token[]): number => words.filter((w) => w.word && !w.cap && CONNECTORS.has(w.text)).length;
 
+/** "NCDC Nigeria Centre for Disease Control": an acronym at tokens[i] followed by the name it spells. */
+function acronymFirst(tokens: Token[], i: number): { name: string } | null {
+  if (!isAcronymToken(tokens[i]) || (i > 0 && tokens[i - 1].word && tokens[i - 1].cap)) return null;
+  const g = genericAt(tokens, i + 1);
+  if (!g || g.internal) return null;
+  const words = tokens.slice(i + 1, i + 1 + g.length);
+  const initials = words
+    .filter((w) => capWord(w))
+    .map((w) => w.text[0])
+    .join('');
+  const letters = tokens[i].text.replace(/[^A-Za-z]/g, '');
+  if (initials.toUpperCase() === letters.toUpperCase() || acronymFits(tokens[i].text, g.name.split(/\s+/)))
+    return { name: g.name };
+  return null;
+}
+
 /** A capitalized word that could be a body's name: not a country, place, title, common word or given name. */
 const PUBLIC_OFFICE = /^(?:governor|minister|mayor|premier|senator|councillor|councilor|deputy|mp|mla)$/;
 const PRONOUNS = new Set(['Its', 'Their', 'His', 'Her', 'Our', 'Your', 'This', 'That', 'These', 'Those', 'Each']);
@@ -704,7 +728,21 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         ctx.record(acronymToName.get(acronym)!, acronym);
         continue;
       }
+      // "Margaret O'Sullivan (MOS)": a person's initials, as minutes print them for actions.
+      if (
+        phrase.length <= 4 &&
+        phrase.every((w) => capWord(w)) &&
+        phrase.some((w) => w.text.split('-').some((part) => isKnownName(part))) &&
+        !phrase.some((w) => HEADS.has(w.text) || LEGAL.has(w.text) || INTERNAL.has(w.text))
+      )
+        continue;
       ctx.define(name, acronym);
+    }
+    // "WAHO West African Health Organisation", "NCDC Nigeria Centre for Disease Control": a list entry that
+    // prints the acronym first, then the name it spells.
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const g = acronymFirst(tokens, i);
+      if (g) ctx.define(g.name, tokens[i].text);
     }
   }
   for (const s of sentences) {
@@ -783,7 +821,7 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         // "UN Charter" names the UN; "CBSS Secretariat" is part of the CBSS.
         ctx.record(k.org.name, k.org.acronym ?? null);
         // "AU Commission": an acronym that opens a longer name.
-        const g = isAcronymToken(t) ? genericAt(tokens, i) : null;
+        const g = isAcronymToken(t) && !acronymFirst(tokens, i) ? genericAt(tokens, i) : null;
         if (g && !g.internal && g.length > k.length) {
           ctx.record(g.name, null);
           i += g.length - 1;
@@ -791,6 +829,8 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         continue;
       }
       if (LEADING_SKIP.has(t.text)) continue;
+      // (the acronym printed before the name it spells is not part of that name)
+      if (acronymFirst(tokens, i)) continue;
       // "Ms Lim Hui Shan Group Chief Executive Officer": a name after an honorific is a person's.
       const before = tokens[i - 1];
       if (before?.cap && mayOpenHonorific(before.text) && matchHonorific(tokens, i - 1)) {
