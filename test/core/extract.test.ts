@@ -1524,3 +1524,26 @@ describe('extract: eighth-round rules (0.13.0)', () => {
     assert.ok(!orgNames(r).some((o) => /Energy/.test(o)));
   });
 });
+
+describe('extract: ninth-round rules (0.14.0)', () => {
+  it('strips church and union honorifics, reads "Mr al-Hakim", and takes no person from "La Viñuela" or "Tel"', () => {
+    const r = extract(
+      'The synod met on 7 March 2026 in Cape Coast. Bishops present included the Rt Revd Emmanuel Tamba Koroma, Bishop of Freetown, and the Rt Revd Samuel Jatta Mendy, Bishop of The Gambia. Cde Thandiwe Mahlangu-Sithole brought greetings from the union. Mr al-Hakim thanked the delegates. The mayor of La Viñuela attended. Media contact: Tel. +233 20 555 0101.',
+    );
+    assert.ok(participant(r, 'Emmanuel Tamba Koroma'));
+    assert.ok(participant(r, 'Samuel Jatta Mendy'));
+    const all = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.ok(all.includes('Thandiwe Mahlangu-Sithole'));
+    assert.ok(all.some((n) => n === 'al-Hakim'));
+    for (const n of ['La Viñuela', 'Tel', 'Cde Thandiwe Mahlangu-Sithole', 'Mr al-Hakim'])
+      assert.ok(!all.includes(n), n);
+  });
+
+  it('takes the publication date from a byline the chrome filter drops', () => {
+    const r = extract(
+      'Axarquía mayors give water company a month to end night-time cuts\n\nBy Lorena Castillo | Thursday, 16 July 2026, 09:45\n\nMayors from across the Axarquía met the water supplier on Tuesday and came out of the three-hour meeting with a list of promises.',
+    );
+    assert.equal(r.publishedDate, '2026-07-16');
+    assert.equal(r.eventDate, '2026-07-14');
+  });
+});

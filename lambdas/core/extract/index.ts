@@ -229,7 +229,8 @@ function prepare(doc: ExtractInput): Prepared {
       if (
         chromePubLine === null &&
         p < 10 &&
-        /^(?:Published|Posted|Issued|Released|Dated|Updated)\b/i.test(trimmed) &&
+        // (a byline's date too: "By Lorena Castillo | Thursday, 16 July 2026, 09:45")
+        /^(?:Published|Posted|Issued|Released|Dated|Updated|By)\b/i.test(trimmed) &&
         countWords(trimmed) <= 24 &&
         parseDates(trimmed, null).some((x) => x.yearCertain)
       )

@@ -349,7 +349,7 @@ const LEGAL_AFTER = new Set(
 const NOUN_LIKE = /(?:tion|sion|ity|ment|ness|ism|ship|ways|ance|ence)$/;
 /** Words that open a place's name, never a person's. */
 const PLACE_FIRST = new Set(
-  'Ciudad Ponta Puerto Porto Fort Port Lake Mount Cape Cabo Vila Valle Ville Santa San São Santo Ria Bahía Baía'.split(
+  'Ciudad Ponta Puerto Porto Fort Port Lake Mount Cape Cabo Vila Valle Ville Santa San São Santo Ria Bahía Baía La Las Los'.split(
     ' ',
   ),
 );

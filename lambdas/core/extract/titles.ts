@@ -81,8 +81,10 @@ export function matchHonorific(tokens: Token[], i: number): { length: number; ti
   // (or two particles: "Mr van der Merwe")
   const after = tokens[i + m.length + 1];
   const particleThenName =
-    PARTICLE_WORDS.has(next?.text ?? '') &&
-    (after?.cap || (PARTICLE_WORDS.has(after?.text ?? '') && tokens[i + m.length + 2]?.cap));
+    (PARTICLE_WORDS.has(next?.text ?? '') &&
+      (after?.cap || (PARTICLE_WORDS.has(after?.text ?? '') && tokens[i + m.length + 2]?.cap))) ||
+    // "Mr al-Hakim", "Dr el-Sayed"
+    /^(?:al|el|ad|ar|as|an|at|bin|ibn|abu)-\p{Lu}/u.test(next?.text ?? '');
   if (!next?.cap && !particleThenName) return null;
   return { length: m.length, title: m.value };
 }

@@ -89,7 +89,8 @@ async function extract(
 
 /**
  * A masthead date line the boilerplate pass removed ("14.10.2026, 11:20 | Regions | Karaganda region"): the
- * publication date, which would otherwise be lost with the chrome. Only among the first paragraphs.
+ * publication date, which would otherwise be lost with the chrome (a byline's date too). Only among the first
+ * eight paragraphs.
  */
 function removedDateLine(opening: string[], kept: string[]): string | null {
   const left = new Set(kept);
@@ -140,7 +141,7 @@ export async function normalizeDocument(
   }
   deadline.check('repair');
 
-  const opening = paragraphs.slice(0, 4);
+  const opening = paragraphs.slice(0, 8);
   // Boilerplate removal and rejoining can each expose work for the other: loop to the fixed point.
   let merged = 0;
   for (;;) {
