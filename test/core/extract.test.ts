@@ -1547,3 +1547,13 @@ describe('extract: ninth-round rules (0.14.0)', () => {
     assert.equal(r.eventDate, '2026-07-14');
   });
 });
+
+describe('extract: tenth-round rules (0.15.0)', () => {
+  it('dates "Sunday\'s Annual General Meeting", and takes no date of an upcoming event or one half a year back', () => {
+    const r = extract(
+      "Club news, posted Tuesday 24 February 2026\n\nHere is the report of Sunday's Annual General Meeting at the clubhouse.\n\nComing up: quiz night on Friday 13 March. A community meeting will be held on Wednesday, March 4, at 6:30 p.m.",
+      { publishedDate: '2026-02-24' },
+    );
+    assert.equal(r.eventDate, '2026-02-22');
+  });
+});

@@ -186,12 +186,12 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   // Weekdays, today, yesterday: resolved against the reference.
   if (reference) {
     const wd =
-      /\b(?:(?:on|last|this|late on|early on|earlier on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))(?!['’]s)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)\b|\b(?:last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b/gi;
+      /\b(?:(?:on|last|this|late on|early on|earlier on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))(?!['’]s)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)\b|\b(?:last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+(?:[a-z-]+\s+){0,3}?(?:meeting|agm|egm|session|summit|talks|assembly|vote|hearing|debate|gathering|congress|conference|forum|sitting|council)\b/gi;
     for (let m = wd.exec(text); m; m = wd.exec(text)) {
       if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
       // "on Friday, 27 March" is a full date chrono already has.
       // "last Thursday('s meeting)": the one before the reference, a week back when the reference is that weekday.
-      const day = (m[1] ?? m[2] ?? m[3]).toLowerCase();
+      const day = (m[1] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
       let date = resolveWeekday(day, reference);
       if (date === reference && /^last\b/i.test(m[0])) date = addDays(date, -7);
       out.push({
@@ -271,7 +271,9 @@ export function findEventDate(
       const clauseEndRel = after.search(/;/);
       const clause = text.slice(clauseStart + 1, clauseEndRel < 0 ? text.length : p.index + p.length + clauseEndRel);
       const near = text.slice(Math.max(0, p.index - 60), Math.min(text.length, p.index + p.length + 30));
-      if (FUTURE.test(near) && !/\b(?:met|held|took place|attended|was|were)\b/.test(near)) continue;
+      // (a past verb rescues it, not "will be held")
+      if (FUTURE.test(near) && !/\b(?:met|(?<!(?:will|to|shall) be )held|took place|attended|was|were)\b/.test(near))
+        continue;
       let score = 0;
       if (EVENT_WORDS.test(clause)) score += 10;
       // "Date of meeting: Wednesday, 11 March 2026", "Dates: 22-24 April 2026": the minutes' own field line.
@@ -279,6 +281,9 @@ export function findEventDate(
       if (OTHER_EVENT.test(near)) score -= 8;
       if (firstDated) score += 3;
       score -= s.index * 0.05;
+      // A report tells of a recent meeting: a day half a year or more before the publication is another event's
+      // (often a year-less date read into the year before: "Quiz night: Friday 13 March").
+      if (reference && p.date < addDays(reference, -180)) score -= 6;
       candidates.push({
         date: p.date,
         end: p.end,
