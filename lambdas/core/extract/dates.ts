@@ -74,6 +74,11 @@ const monthIndex = (m: string): number => {
   return MONTHS.findIndex((x) => x.startsWith(low.slice(0, 3))) + 1;
 };
 
+const MONTH_YEAR = new RegExp(`\\b${MONTH_RE}\\s+(\\d{4})\\b`, 'g');
+/** The months a text names with their year ("in October 2026" → "2026-10"), as YYYY-MM. */
+export const monthsNamed = (text: string): string[] =>
+  [...text.matchAll(MONTH_YEAR)].map((m) => `${m[2]}-${String(monthIndex(m[1])).padStart(2, '0')}`);
+
 type Parsed = { date: string; end: string | null; index: number; length: number; yearCertain: boolean };
 
 // The event-date pass and the other-day pass read the same sentences against the same reference: chrono-node runs

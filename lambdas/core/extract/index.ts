@@ -5,7 +5,7 @@
 import type { ArchiveRecord, Attendance, Person } from '../record';
 import { findCountries, isTerritory, matchCountryName, matchWorldPlace, normalizeCountry } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
-import { dateOfLine, findEventDate, forgetParsedDates, isCalendarWord, parseDates } from './dates';
+import { dateOfLine, findEventDate, forgetParsedDates, isCalendarWord, monthsNamed, parseDates } from './dates';
 import { findEventName, findLocation } from './event';
 import { findOrganizations, headingCompany, OrganizationContext } from './organizations';
 import { findPeople, metaOf, personKey } from './people';
@@ -524,9 +524,6 @@ function splitLeaderRows(segment: string): string[] {
   return out.filter(Boolean);
 }
 
-const MONTH_YEAR =
-  /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/g;
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 /**
  * Sentences naming only other months than the meeting's ("… in the city of Arica, in October 2026", "an earlier
  * session in Ypres (October 2024)"): another event's. Without a meeting date, months after the publication.
@@ -536,9 +533,7 @@ function otherMonths(sentences: Sentence[], day: string | null): number[] {
   const month = day.slice(0, 7);
   return sentences
     .filter((s) => {
-      const months = [...s.text.matchAll(MONTH_YEAR)].map(
-        (m) => `${m[2]}-${String(MONTHS.indexOf(m[1]) + 1).padStart(2, '0')}`,
-      );
+      const months = monthsNamed(s.text);
       return months.length > 0 && months.every((m) => m !== month);
     })
     .map((s) => s.index);
