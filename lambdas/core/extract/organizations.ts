@@ -858,6 +858,8 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
 }
 
 export const isOrganizationHead = (word: string): boolean => HEADS.has(word) || INTERNAL.has(word) || LEGAL.has(word);
+/** A company's legal form after its name ("Ltd", "GmbH", "A.Ş."). */
+export const isLegalSuffix = (word: string): boolean => LEGAL.has(word);
 export const isInternalHead = (word: string): boolean => INTERNAL.has(word);
 /** A Romance head noun that opens an organization's name: "Conseil", "Comisión", "Banco". */
 export const isHeadFirst = (word: string): boolean => HEADS_FIRST.has(word);

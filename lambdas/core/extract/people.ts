@@ -8,7 +8,13 @@ import { foldKey } from '../keys';
 import type { Attendance, Person } from '../record';
 import { matchCountry, matchCountryName, matchDemonym, matchPlace, matchRegion } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
-import { isHeadFirst, isOrganizationHead, knownAcronym, type OrganizationContext } from './organizations';
+import {
+  isHeadFirst,
+  isLegalSuffix,
+  isOrganizationHead,
+  knownAcronym,
+  type OrganizationContext,
+} from './organizations';
 import { type Sentence, span, stripDiacritics, type Token } from './text';
 import {
   canStartTitle,
@@ -339,12 +345,6 @@ const UNTITLED_BLOCKERS = new Set([
   'des',
 ]);
 /** Capitalized words that end the name of a place or a venue ("… Convention Centre", "… City Hall"). */
-const LEGAL_AFTER = new Set(
-  (
-    'Ltd Ltd. Limited Inc Inc. LLP LLC PLC plc Pte Pte. GmbH AG SA S.A. B.V. N.V. Co. Corp Corp. ' +
-    'A.Ş. AŞ JSC CJSC OJSC PJSC S.p.A. SpA SARL S.A.R.L. SRL S.R.L. Srl Ltda Ltda. Tbk Bhd Bhd. Pty Pvt Pvt. ApS A/S ASA Oyj'
-  ).split(' '),
-);
 /** Endings of abstract and plural nouns that no personal name has ("-tion", "-ity", "-ment", "-ways"). */
 const NOUN_LIKE = /(?:tion|sion|ity|ment|ness|ism|ship|ways|ance|ence)$/;
 /** Words that open a place's name, never a person's. */
@@ -381,10 +381,10 @@ const PLACE_LAST = new Set(
 function firmAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t) return false;
-  if (LEGAL_AFTER.has(t.text)) return true;
+  if (isLegalSuffix(t.text)) return true;
   if (t.text !== '&') return false;
   for (let x = k + 1; x < Math.min(tokens.length, k + 4); x++)
-    if (LEGAL_AFTER.has(tokens[x].text) || FIRM_WORD.test(tokens[x].text)) return true;
+    if (isLegalSuffix(tokens[x].text) || FIRM_WORD.test(tokens[x].text)) return true;
   return false;
 }
 /** "… and Maintenance Committee": capitalized words after "and" that end in a body's head noun. */
@@ -788,7 +788,7 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
       // Shelter Management and Maintenance Committee": the first words of a body.
       if (
         next &&
-        (next.text === '&' || LEGAL_AFTER.has(next.text) || (next.lower === 'and' && bodyAfterAnd(tokens, run.end + 1)))
+        (next.text === '&' || isLegalSuffix(next.text) || (next.lower === 'and' && bodyAfterAnd(tokens, run.end + 1)))
       ) {
         i = run.end;
         continue;
