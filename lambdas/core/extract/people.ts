@@ -18,6 +18,7 @@ import {
 import { type Sentence, span, stripDiacritics, type Token } from './text';
 import {
   canStartTitle,
+  isAbstractNoun,
   isCommonWord,
   isGivenName,
   isKnownName,
@@ -345,8 +346,6 @@ const UNTITLED_BLOCKERS = new Set([
   'des',
 ]);
 /** Capitalized words that end the name of a place or a venue ("… Convention Centre", "… City Hall"). */
-/** Endings of abstract and plural nouns that no personal name has ("-tion", "-ity", "-ment", "-ways"). */
-const NOUN_LIKE = /(?:tion|sion|ity|ment|ness|ism|ship|ways|ance|ence)$/;
 /** Words that open a place's name, never a person's. */
 const PLACE_FIRST = new Set(
   'Ciudad Ponta Puerto Porto Fort Port Lake Mount Cape Cabo Vila Valle Ville Santa San São Santo Ria Bahía Baía La Las Los'.split(
@@ -1823,7 +1822,7 @@ export function findPeople(
     const words = m.sentence.tokens.slice(m.start, m.end).filter((t) => t.word);
     if (words.length > 0 && words.every((t, k) => isTitleWord(t.lower) || matchHonorific(words, k) !== null))
       all.splice(x, 1);
-    else if (!m.strong && words.some((t) => NOUN_LIKE.test(t.lower) && !isKnownName(t.text))) all.splice(x, 1);
+    else if (!m.strong && words.some((t) => isAbstractNoun(t.text))) all.splice(x, 1);
   }
   // Full names first (two words or more, with evidence), then single words attach to them.
   const persons: Acc[] = [];

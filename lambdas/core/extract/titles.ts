@@ -168,10 +168,12 @@ function officeWord(tokens: Token[], k: number, orgs: OrganizationContext): bool
   if (prev === 'and' || prev === '&') return true;
   if (isCommonWord(t.text) && !isKnownName(t.text)) return true;
   // Abstract nouns ("Management", "Resilience", "Mitigation", "Sustainability") name a portfolio, not a person.
-  if (t.text.length > 6 && ABSTRACT_NOUN.test(t.lower) && !isKnownName(t.text)) return true;
+  if (t.text.length > 6 && isAbstractNoun(t.text)) return true;
   return false;
 }
-const ABSTRACT_NOUN = /(?:ment|tion|sion|ance|ence|ity|ness|ism|ships?|ture|ics)$/;
+const ABSTRACT_NOUN = /(?:ment|tion|sion|ance|ence|ity|ness|ism|ships?|ture|ics|ways)$/;
+/** An abstract or plural noun no personal name ends like ("Sustainability", "Cooperation", "Waterways"). */
+export const isAbstractNoun = (word: string): boolean => ABSTRACT_NOUN.test(word.toLowerCase()) && !isKnownName(word);
 
 /** A plural title ("Presidents", "Councilmembers") at tokens[i] before a list of names: the singular title. */
 export function pluralTitleAt(tokens: Token[], i: number): string | null {
