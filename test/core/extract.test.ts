@@ -15,7 +15,7 @@ import {
   personKey,
 } from '../../lambdas/core/extract';
 import { matchWorldPlace } from '../../lambdas/core/extract/countries';
-import { parseDates, resolveWeekday } from '../../lambdas/core/extract/dates';
+import { forgetParsedDates, parseDates, resolveWeekday } from '../../lambdas/core/extract/dates';
 import { findQuantities } from '../../lambdas/core/extract/quantities';
 import { tokenize } from '../../lambdas/core/extract/text';
 import { archiveRecordSchema } from '../../lambdas/core/record';
@@ -1555,5 +1555,79 @@ describe('extract: tenth-round rules (0.15.0)', () => {
       { publishedDate: '2026-02-24' },
     );
     assert.equal(r.eventDate, '2026-02-22');
+  });
+});
+
+describe('extract: eleventh-round rules, dates (0.16.0)', () => {
+  it('reads a key-value header table (text or flattened cells): the meeting\'s "Dates" range and the circulation date', () => {
+    const r = extract(
+      'MINUTES OF THE JOINT TECHNICAL SESSION\n\n| Reference | TS/2026/02 |\n\n| Dates | 23/06/2026 – 25/06/2026 |\n\n| Venue | Council Chamber, Sub-District Office, |\n\n| | Shakawe, North-West District, Botswana |\n\n| Date of circulation | 10/07/2026 |\n\nThe session opened with a prayer and the members reviewed the hydrology data for the basin over three days of work.',
+    );
+    assert.equal(r.publishedDate, '2026-07-10');
+    assert.equal(r.eventDate, '2026-06-23');
+    assert.equal(r.eventEndDate, '2026-06-25');
+    const cells = extract(
+      'Report of the 6th Steering Committee Meeting\n\nDate / time\n\n05.11.2026, 10:00-12:45 CET\n\nFormat\n\nOnline (Zoom)\n\nReport version\n\nv1.1 – circulated 12.11.2026, approved by written procedure\n\nThe committee reviewed the training plan of the network and agreed the budget for the next year.',
+    );
+    assert.equal(cells.publishedDate, '2026-11-12');
+    assert.equal(cells.eventDate, '2026-11-05');
+  });
+
+  it('reads slashed dates day-first unless the document writes them month-first', () => {
+    const br = extract(
+      'Caxias do Sul (RS), 13/03/2026 – the Board of Directors, at an ordinary meeting held on 12/03/2026 at 2:00 p.m., approved the financial statements for the fiscal year ended 31/12/2025.',
+    );
+    assert.equal(br.eventDate, '2026-03-12');
+    const us = extract(
+      'Posted 04/20/2026\n\nThe city council met on 04/14/2026 and approved the budget, which the mayor signed on 04/03/2026.',
+      { publishedDate: '2026-04-20' },
+    );
+    assert.equal(us.eventDate, '2026-04-14');
+    // (extractMetadata sets the order for each document; parseDates alone reads the order last set)
+    forgetParsedDates('en', 'signed on 04/03/2026');
+    assert.deepEqual(
+      parseDates('signed on 04/03/2026', '2026-04-20').map((d) => d.date),
+      ['2026-03-04'],
+      'with no US-only date in the text, day-first',
+    );
+    forgetParsedDates('en', 'met on 04/14/2026; signed on 04/03/2026');
+    assert.deepEqual(
+      parseDates('signed on 04/03/2026', '2026-04-20').map((d) => d.date),
+      ['2026-04-03'],
+    );
+  });
+
+  it('dates "from the 2nd to the 4th of June", "the 3rd inst.", and a US "opened Tuesday" against the publication date', () => {
+    assert.deepEqual(
+      parseDates('The workshop ran from the 2nd to the 4th of June at the centre.', '2026-06-12').map((d) => [
+        d.date,
+        d.end,
+      ]),
+      [['2026-06-02', '2026-06-04']],
+    );
+    assert.deepEqual(
+      parseDates('a delegation held a meeting on the 3rd inst. and a follow-up on the 1st prox.', '2026-09-08').map(
+        (d) => d.date,
+      ),
+      ['2026-09-03', '2026-10-01'],
+    );
+    const r = extract(
+      'SILVER CITY — The line stretched past the parking lot well before the doors opened Tuesday, and the governor took the stage at 6 p.m. for the town hall.',
+      { publishedDate: '2026-04-16' },
+    );
+    assert.equal(r.eventDate, '2026-04-14');
+  });
+
+  it("takes a page's \"Date:\" line that repeats its metadata date as the publication's, not the meeting's", () => {
+    const r = extract(
+      'Date: 12 June 2026\n\nThe three-day stakeholder workshop ran from the 2nd to the 4th of June at the Fiordland Community Events Centre in Te Anau.',
+      { publishedDate: '2026-06-12' },
+    );
+    assert.equal(r.eventDate, '2026-06-02');
+    assert.equal(r.eventEndDate, '2026-06-04');
+    const only = extract('Date: 12 June 2026\n\nThe board met and approved the accounts.', {
+      publishedDate: '2026-06-12',
+    });
+    assert.equal(only.eventDate, '2026-06-12', 'the line still dates the meeting when nothing else does');
   });
 });

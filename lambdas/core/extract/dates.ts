@@ -43,7 +43,7 @@ const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`,
 // month-first only when the day-first reading is impossible (a US "12/25/2026").
 const NUMERIC_DATE = /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d]|[./]\d)/g;
 const HAS_DAY_HINT =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this (?:morning|afternoon|evening))\b/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this (?:morning|afternoon|evening)|\d(?:st|nd|rd|th)? (?:inst|ult|prox))\b/i;
 // Spanish reports ("martes, 14 de abril de 2026", "acordaron el lunes"): chrono-node's Spanish parser, and Spanish
 // weekdays resolved like English ones.
 const ES_DATE_HINT =
@@ -88,9 +88,18 @@ type Parsed = { date: string; end: string | null; index: number; length: number;
 const parsedCache = new Map<string, Map<string, readonly Parsed[]>>();
 /** Spanish date parsing is on for documents identified as Spanish or Portuguese (and those of unknown language). */
 let romance = true;
-export const forgetParsedDates = (language: string | null = null): void => {
+/**
+ * Slashed dates are day-first ("12/03/2026" is 12 March), as most of the world writes them, unless the document
+ * itself shows the US order: a slashed date whose second number cannot be a month ("04/14/2026") and none whose
+ * first cannot be one.
+ */
+let monthFirst = false;
+const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/g;
+export const forgetParsedDates = (language: string | null = null, text = ''): void => {
   parsedCache.clear();
   romance = language === null || language === 'es' || language === 'pt';
+  const slashed = [...text.matchAll(SLASHED)];
+  monthFirst = slashed.some((m) => Number(m[2]) > 12) && !slashed.some((m) => Number(m[1]) > 12);
 };
 
 /** Full dates (day certain) in a piece of text, with ranges; years implied from the reference. */
@@ -125,8 +134,9 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       if (!results.some((x) => x.index < r.index + r.text.length && r.index < x.index + x.text.length)) results.push(r);
   }
   for (const r of results) {
-    // "02.08.2026": dotted numeric dates are day-first wherever they are written; the numeric pass below reads them.
-    if (/\b\d{1,2}\.\d{1,2}\.\d{4}\b/.test(r.text)) continue;
+    // "02.08.2026", "12/03/2026": numeric dates are the numeric pass's below, in the document's order (chrono reads
+    // every slashed date month-first).
+    if (/\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/.test(r.text)) continue;
     // "No. 4/2026 – 18 May 2026": a month (an issue number) read as the start of a range; the end is the date.
     if (!r.start.isCertain('day') && r.end?.isCertain('day') && r.end.isCertain('month') && r.end.isCertain('year')) {
       const date = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
@@ -159,17 +169,30 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
       let day = Number(m[1]);
       let month = Number(m[3]);
-      if (month > 12 && m[2] === '/' && day <= 12) [day, month] = [month, day];
+      if (m[2] === '/' && ((month > 12 && day <= 12) || (monthFirst && day <= 12 && month <= 31)))
+        [day, month] = [month, day];
       const year = Number(m[4]);
       if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2100) continue;
       const date = isoOf(year, month, day);
       if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || toUtc(date).getUTCDate() !== day) continue;
+      // "23/06/2026 – 25/06/2026": the second date of a numeric range ends the first.
+      const prev = out[out.length - 1];
+      if (
+        prev &&
+        !prev.end &&
+        date > prev.date &&
+        /^\s*(?:-|–|—|to|until)\s*$/.test(text.slice(prev.index + prev.length, m.index))
+      ) {
+        prev.end = date;
+        prev.length = m.index + m[0].length - prev.index;
+        continue;
+      }
       out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
     }
   }
-  // "from 12 to 14 May" (chrono reads it as times), "12-14 May 2022".
+  // "from 12 to 14 May" (chrono reads it as times), "12-14 May 2022", "from the 2nd to the 4th of June".
   const range = new RegExp(
-    `\\b(?:from\\s+)?(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|until|through|and)\\s*(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?`,
+    `\\b(?:from\\s+)?(?:${WEEKDAY_RE},?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:-|–|to|until|through|and)\\s*(?:${WEEKDAY_RE},?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?`,
     'gi',
   );
   for (let m = range.exec(text); m; m = range.exec(text)) {
@@ -191,12 +214,12 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   // Weekdays, today, yesterday: resolved against the reference.
   if (reference) {
     const wd =
-      /\b(?:(?:on|last|this|late on|early on|earlier on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))(?!['’]s)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)\b|\b(?:last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+(?:[a-z-]+\s+){0,3}?(?:meeting|agm|egm|session|summit|talks|assembly|vote|hearing|debate|gathering|congress|conference|forum|sitting|council)\b/gi;
+      /\b(?:(?:on|last|this|late on|early on|earlier on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))(?!['’]s)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)\b|\b(?:last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+(?:[a-z-]+\s+){0,3}?(?:meeting|agm|egm|session|summit|talks|assembly|vote|hearing|debate|gathering|congress|conference|forum|sitting|council)\b|\b(?:met|held|opened|began|convened|voted|gathered|agreed|signed|said|told|announced|attended|visited|hosted|chaired)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))/gi;
     for (let m = wd.exec(text); m; m = wd.exec(text)) {
       if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
       // "on Friday, 27 March" is a full date chrono already has.
       // "last Thursday('s meeting)": the one before the reference, a week back when the reference is that weekday.
-      const day = (m[1] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
+      const day = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]).toLowerCase();
       let date = resolveWeekday(day, reference);
       if (date === reference && /^last\b/i.test(m[0])) date = addDays(date, -7);
       out.push({
@@ -222,6 +245,17 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
         });
       }
     }
+    // "on the 3rd inst." (of this month), "the 28th ult." (last month), "the 1st prox." (next month): official
+    // English in South Asia and the Commonwealth.
+    const inst = /\bthe (\d{1,2})(?:st|nd|rd|th)? (inst|ult|prox)\b\.?/gi;
+    for (let m = inst.exec(text); m; m = inst.exec(text)) {
+      const shift = { inst: 0, ult: -1, prox: 1 }[m[2].toLowerCase() as 'inst' | 'ult' | 'prox'];
+      const first = toUtc(`${reference.slice(0, 7)}-01`);
+      first.setUTCMonth(first.getUTCMonth() + shift);
+      const date = isoOf(first.getUTCFullYear(), first.getUTCMonth() + 1, Number(m[1]));
+      if (toUtc(date).getUTCDate() !== Number(m[1])) continue;
+      out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
+    }
     const rel = /\b(today|yesterday|this (?:morning|afternoon|evening))\b/gi;
     for (let m = rel.exec(text); m; m = rel.exec(text)) {
       const date = m[1].toLowerCase() === 'yesterday' ? addDays(reference, -1) : reference;
@@ -239,7 +273,9 @@ export const isCalendarWord = (w: string): boolean =>
 /** "Tuesday 15 to Thursday 17 September": a weekday before a range's days. */
 const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 const DATE_FIELD =
-  /^\s*(?:Dates?(?: of (?:the )?(?:meeting|session|hearing))?(?:\s*(?:&|and)\s*time)?|(?:Meeting|Session|Hearing) dates?)\s*:/i;
+  /^\s*(?:Dates?(?: of (?:the )?(?:meeting|session|hearing))?(?:\s*(?:&|and|\/)\s*time)?|(?:Meeting|Session|Hearing) dates?)\s*:/i;
+/** "Date of meeting: …", "Dates: 22-24 April 2026", "Date / time: 05.11.2026": a field line with the meeting's date. */
+export const isMeetingDateField = (line: string): boolean => DATE_FIELD.test(line);
 const CAPS_MONTH =
   /\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b/g;
 const EVENT_WORDS =

@@ -5,7 +5,15 @@
 import type { ArchiveRecord, Attendance, Person } from '../record';
 import { findCountries, isTerritory, matchCountryName, matchWorldPlace, normalizeCountry } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
-import { dateOfLine, findEventDate, forgetParsedDates, isCalendarWord, monthsNamed, parseDates } from './dates';
+import {
+  dateOfLine,
+  findEventDate,
+  forgetParsedDates,
+  isCalendarWord,
+  isMeetingDateField,
+  monthsNamed,
+  parseDates,
+} from './dates';
 import { findEventName, findLocation } from './event';
 import { findOrganizations, headingCompany, OrganizationContext } from './organizations';
 import { findPeople, metaOf, personKey } from './people';
@@ -167,6 +175,42 @@ function creditedNames(paragraph: string): string[] {
   return out.filter((n) => NAME_RUN.test(n) || /\s/.test(n));
 }
 
+// The labels of a meeting's own fields (date, time, place, format, circulation), as a key-value table prints them.
+const FIELD_ROW_LABEL =
+  /^(?:dates?|dates? (?:of|and|&) (?:the )?(?:meeting|session|hearing|time|circulation|issue|publication)|dates?\s*\/\s*time|time|venue|place|location|format|mode|held|where|when|circulated|report version|issued|published)$/i;
+/**
+ * Key-value tables, flattened by the normalizer to one paragraph a cell ("Date / time" | "05.11.2026, 10:00") or
+ * printed as text ("| Dates | 23/06/2026 – 25/06/2026 |"): a row whose key is one of a meeting's fields reads as a
+ * field line ("Dates: 23/06/2026 – 25/06/2026"), so the date and place rules see it. A text row with an empty key
+ * continues the row above ("| | Shakawe, North-West District, Botswana |").
+ */
+function fieldRows(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  let lastField = false;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i].trim();
+    const row = /^\|\s*([^|\n]*?)\s*\|\s*([^|\n]+?)\s*\|?\s*$/.exec(p);
+    if (row && FIELD_ROW_LABEL.test(row[1].replace(/[*:]/g, '').trim())) {
+      out.push(`${row[1].replace(/[*:]/g, '').trim()}: ${row[2]}`);
+      lastField = true;
+      continue;
+    }
+    if (row && row[1] === '' && lastField) {
+      out[out.length - 1] = `${out[out.length - 1].replace(/,\s*$/, '')}, ${row[2]}`;
+      continue;
+    }
+    lastField = false;
+    const next = paragraphs[i + 1]?.trim();
+    if (FIELD_ROW_LABEL.test(p.replace(/[*:]/g, '').trim()) && next && !next.includes('\n') && countWords(next) <= 30) {
+      out.push(`${p.replace(/[*:]/g, '').trim()}: ${next}`);
+      i++;
+      continue;
+    }
+    out.push(paragraphs[i]);
+  }
+  return out;
+}
+
 /** Joins a paragraph that ends mid-phrase ("Chairman of the" | "Audit Committee …") with the next one. */
 function joinBrokenParagraphs(paragraphs: string[]): string[] {
   const out: string[] = [];
@@ -197,7 +241,7 @@ function prepare(doc: ExtractInput): Prepared {
   let inSignature = false;
   let chromePubLine: string | null = null;
   // A paragraph cut off after "of the" / "and" / a comma continues in the next one.
-  paragraphs = joinBrokenParagraphs(paragraphs.map((x) => String(x ?? ''))).flatMap(splitFields);
+  paragraphs = joinBrokenParagraphs(fieldRows(paragraphs.map((x) => String(x ?? '')))).flatMap(splitFields);
   const total = paragraphs.length;
   for (let p = 0; p < total; p++) {
     const raw = String(paragraphs[p] ?? '');
@@ -246,16 +290,20 @@ function prepare(doc: ExtractInput): Prepared {
   const meetingFields = kept.slice(0, 14).some((k) => /^\s*(?:Venue|Place|Location)\s*:/i.test(k.text));
   let lineDateline: Prepared['dateline'] = null;
   let pubLine: string | null = null;
-  for (const k of kept.slice(0, 8)) {
+  // (a header table runs longer: "Date of circulation" can be its twelfth row)
+  const headRows = kept.findIndex((k) => countWords(k.text) >= 30);
+  for (const k of kept.slice(0, Math.max(8, Math.min(headRows, 20)))) {
     if (countWords(k.text) >= 30 && dateLines.length === 0 && kept.indexOf(k) > 0) break;
     for (const whole of k.text.split('\n')) {
       if (
         !pubLine &&
-        ((/^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:meeting|session|hearing))(?!\s*(?:&|and)\s*time)|Dated|Updated)\b[^:]{0,60}:/i.test(
+        ((/^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:meeting|session|hearing))(?!\s*(?:&|and|\/)\s*time)|Dated|Updated)\b[^:]{0,60}:/i.test(
           whole.trim(),
         ) &&
           !(meetingFields && /^\s*Date\s*:/i.test(whole)) &&
           parseDates(whole, null).some((x) => x.yearCertain)) ||
+          // "Report version: v1.1 – circulated 12.11.2026": a minutes' circulation date.
+          CIRCULATED.test(whole) ||
           // "Posted March 11, 2026 by the Office of the Town Clerk": the date right after the verb.
           (POSTED_DATE.test(whole.trim()) &&
             parseDates(whole.trim(), null).some((x) => x.yearCertain && x.index <= 32)))
@@ -274,7 +322,12 @@ function prepare(doc: ExtractInput): Prepared {
       if (!d) continue;
       // "held on Friday 26 June 2026" under a minutes heading dates the meeting, not the publication; so does a
       // "Date:" field beside a "Place:" field.
-      if (MEETING_VERB.test(line.slice(0, d.index)) || (meetingFields && /^\s*Date\s*:/i.test(line))) continue;
+      if (
+        MEETING_VERB.test(line.slice(0, d.index)) ||
+        (meetingFields && /^\s*Date\s*:/i.test(line)) ||
+        isMeetingDateField(line)
+      )
+        continue;
       const rest = line.slice(0, d.index) + line.slice(d.index + d.length);
       const lowerWords = rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length;
       if (lowerWords <= 3 || /\p{Lu}[\p{L}.'-]*,\s*$/u.test(line.slice(0, d.index))) {
@@ -481,6 +534,7 @@ function splitFields(paragraph: string): string[] {
 /** A nickname in quotes inside a name ('Luiz Fernando "Nando" Teixeira'): dropped, so the name reads whole. */
 const NICKNAME =
   /(\p{Lu}[\p{L}\p{M}'’.-]*)\s+["“]\p{Lu}[\p{L}\p{M}'’-]{1,14}["”]\s+(?=\p{Lu}|(?:de|da|das|do|dos|del|dela|van|von|bin|binti|al|el)\s+\p{Lu})/gu;
+const CIRCULATED = /\b(?:circulated|distributed)(?: on)?\s+\d{1,2}[./]\d{1,2}[./]\d{4}\b/i;
 const POSTED_DATE =
   /^(?:Published|Posted|Issued|Released|Dated|Updated|Uploaded)(?:\s+(?:on|at))?\s+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?\p{Lu}\p{Ll}+\.?\s+\d/u;
 const LEADER_RUN = /\.{4,}|…{2,}/g;
@@ -656,7 +710,7 @@ const DAY_NEWS =
   /\b(?:(?:was|were) held|met|took place|concluded|opened|convened|agreed|signed)\b(?! (?:on|next|in (?:January|February|March|April|May|June|July|August|September|October|November|December)))/;
 
 export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {}): Extraction {
-  forgetParsedDates(doc.language);
+  forgetParsedDates(doc.language, typeof doc.text === 'string' ? doc.text : '');
   const prepared = prepare(doc);
   const { sentences } = prepared;
   const warnings = [...prepared.warnings];
@@ -698,7 +752,18 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
   const eventSentences = sentences.filter(
     (s) => !pubLine || !(pubLine.includes(s.text.trim()) || s.text.includes(pubLine)),
   );
-  const event = findEventDate(eventSentences, reference, reference);
+  // A page whose metadata dates it and whose head repeats that date ("Date: 12 June 2026"): the line is the
+  // publication's too, unless no other sentence dates the meeting.
+  const headLine = !pubLine && publishedDate ? (prepared.pubLine ?? prepared.dateLines[0] ?? null) : null;
+  const headPub = headLine !== null && dateOfLine(headLine, referenceOption) === publishedDate ? headLine : null;
+  let event = findEventDate(
+    headPub
+      ? eventSentences.filter((s) => !(headPub.includes(s.text.trim()) || s.text.includes(headPub)))
+      : eventSentences,
+    reference,
+    reference,
+  );
+  if (headPub && !event.date) event = findEventDate(eventSentences, reference, reference);
   // A dateline date ("Dhaka, 17 August 2026 --") over a report whose opening tells the meeting in the past tense
   // ("was held", "met") and names no other day: the meeting is the day's news.
   if (!event.date && prepared.dateline?.date) {
