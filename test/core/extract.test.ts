@@ -1631,3 +1631,32 @@ describe('extract: eleventh-round rules, dates (0.16.0)', () => {
     assert.equal(only.eventDate, '2026-06-12', 'the line still dates the meeting when nothing else does');
   });
 });
+
+describe('extract: eleventh-round rules, places (0.16.0)', () => {
+  it('takes a dateline town no list knows when the headline places the story there, in the country of its state', () => {
+    const r = extract(
+      "Hospital staffing dominates governor's town hall in Silver City\n\nSILVER CITY — The line outside the theatre stretched past the parking lot well before the doors opened Tuesday, and by the time Gov. Teresa Archuleta-Baca took the stage, all 600 seats were full.\n\nThe town hall was the eighth stop on the governor's tour of New Mexico, which has taken her to every county in New Mexico since January.",
+      { publishedDate: '2026-04-16' },
+    );
+    assert.deepEqual(r.location, { place: 'Silver City', country: 'United States', virtual: false });
+  });
+
+  it("reads a venue field's town under its region and country, and beside a house number", () => {
+    const r = extract(
+      'MINUTES OF THE JOINT TECHNICAL SESSION\n\nDates: 23/06/2026 – 25/06/2026\n\nVenue: Council Chamber, Sub-District Office, Shakawe, North-West District, Botswana\n\nThe session reviewed the hydrology data of the basin with delegations from Angola and Namibia, whose commissioners came from Rundu.',
+    );
+    assert.deepEqual(r.location, { place: 'Shakawe', country: 'Botswana', virtual: false });
+    const house = extract(
+      'Minutes of the 3rd session of the Municipal Council\n\nDate of session: 24.02.2026 (Tuesday)\n\nVenue: Large hall, Municipal Office, Oščadnica 450\n\nThe council approved the budget of the municipality.',
+    );
+    assert.equal(house.location?.place, 'Oščadnica');
+  });
+
+  it('places a meeting "at the DRAP Head Office, Islamabad" after an abbreviation\'s stop ("on the 3rd inst.")', () => {
+    const r = extract(
+      'Karachi, 8th September 2026\n\nA delegation of the Association held a consultative meeting with the Drug Regulatory Authority of Pakistan (DRAP) on the 3rd inst. at the DRAP Head Office, Islamabad. Members based in Karachi and Lahore joined through Zoom.',
+    );
+    assert.deepEqual(r.location, { place: 'Islamabad', country: 'Pakistan', virtual: false });
+    assert.equal(r.eventDate, '2026-09-03');
+  });
+});

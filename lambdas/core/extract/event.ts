@@ -186,7 +186,7 @@ const ONLINE_VENUE =
   /^\s*(?:Venue|Location|Place|Where)\s*:\s*(?:(?:via|by|on)\s+)?(?:zoom|microsoft teams|ms teams|teams|webex|google meet|skype|online|video ?conference|videoconference|virtual)\b/i;
 const SITE_AFTER = /^(?:campus|Campus|street|Street|road|Road|avenue|Avenue|building|Building)$/;
 const VENUES =
-  /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town)$/;
+  /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town|Office|Headquarters|Secretariat|Complex|Courthouse|Marae)$/;
 
 /** A capitalized place name the gazetteer does not know, at tokens[k]: "Foz do Iguaçu", "Ann Arbor". */
 function unknownNameAt(tokens: Token[], k: number): number {
@@ -338,6 +338,13 @@ export function findLocation(input: LocationInput): Location {
       const prev = tokens[k - 1]?.lower ?? '';
       const prev2 = tokens[k - 2]?.lower ?? '';
       if (!p) {
+        // "New Mexico", "British Columbia": a region is evidence of its country, and no mention of "Mexico".
+        const region = matchRegion(tokens, k);
+        if (region && region.length > 1) {
+          countryCount.set(region.country, (countryCount.get(region.country) ?? 0) + 1);
+          k += region.length - 1;
+          continue;
+        }
         k += Math.max(0, unknownAt(k) - 1);
         continue;
       }
@@ -411,7 +418,10 @@ export function findLocation(input: LocationInput): Location {
           // "at its headquarters in Konak, İzmir": a district, then its city
           (near === 0 && tokens[k - 2]?.cap === true && /^(?:in|at)$/.test(tokens[k - 3]?.lower ?? '')) ||
           (near === 0 &&
-            /\b(?:met|held|took place|convened|gathered)\b[^;.]*\b(?:in|at) the\b/i.test(span(s, tokens, 0, k))));
+            // (an abbreviation's stop ends no clause: "on the 3rd inst. at the DRAP Head Office, Islamabad")
+            /\b(?:met|held|took place|convened|gathered)\b(?:[^;.]|\b(?:inst|ult|prox|No|Nos)\.)*\b(?:in|at) the\b/i.test(
+              span(s, tokens, 0, k),
+            )));
       // "Venue: Hotel KEA, Akureyri": the meeting's own venue line.
       // (a venue field in the document's head counts wherever the meeting's date was read)
       const venueLine = (near <= 3 || s.index < 10) && VENUE_LINE.test(text);
@@ -456,7 +466,30 @@ export function findLocation(input: LocationInput): Location {
     // "Venue : Conference Room (2nd floor), Deputy Commissioner's Office, Sunamganj": a venue field's last part is
     // its town, known or not.
     if (s.index < 20 && VENUE_LINE.test(text) && !ONLINE_VENUE.test(text)) {
-      const last = /,\s*(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})\s*\.?\s*$/u.exec(text);
+      // (its tail of region and country first: "…, Shakawe, North-West District, Botswana"; a house number or
+      // postcode beside the town: "Municipal Office, Oščadnica 450")
+      let field = text.replace(/\s*\.?\s*$/, '');
+      let fieldCountry: string | null = null;
+      for (;;) {
+        const tail = /,\s*([^,]+)$/.exec(field);
+        if (!tail) break;
+        const tt = tokenize(tail[1]);
+        const c = matchCountryName(tt, 0);
+        const r = c ? null : matchRegion(tt, 0);
+        const whole = (n: number) => n === tt.length;
+        if (c && whole(c.length)) fieldCountry = c.country;
+        else if (r && whole(r.length)) fieldCountry ??= r.country;
+        else if (
+          !/^(?:[\p{Lu}][\p{L}\p{M}'’-]*\s+)+(?:District|Province|Region|County|State|Oblast|Prefecture|Governorate)$/u.test(
+            tail[1],
+          )
+        )
+          break;
+        field = field.slice(0, tail.index);
+      }
+      field = field.replace(/\s+\d{1,5}[A-Za-z]?$/, '').replace(/,\s*\d{4,6}\s+(?=[^,]+$)/, ', ');
+      if (fieldCountry) hits.push({ place: null, country: fieldCountry, score: 7, sentence: s.index });
+      const last = /,\s*(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})\s*\.?\s*$/u.exec(field);
       const words = last ? tokenize(last[1]) : [];
       if (
         last &&
@@ -470,7 +503,7 @@ export function findLocation(input: LocationInput): Location {
         ) &&
         !placeAt(words, 0)
       )
-        unknown.push({ place: last[1], country: null, score: 7, sentence: s.index });
+        unknown.push({ place: last[1], country: fieldCountry, score: 7, sentence: s.index });
     }
     // "in the Ethiopian capital"
     const cap = /\bin the ([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b/.exec(text);

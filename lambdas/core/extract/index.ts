@@ -177,7 +177,7 @@ function creditedNames(paragraph: string): string[] {
 
 // The labels of a meeting's own fields (date, time, place, format, circulation), as a key-value table prints them.
 const FIELD_ROW_LABEL =
-  /^(?:dates?|dates? (?:of|and|&) (?:the )?(?:meeting|session|hearing|time|circulation|issue|publication)|dates?\s*\/\s*time|time|venue|place|location|format|mode|held|where|when|circulated|report version|issued|published)$/i;
+  /^(?:dates?|dates? (?:of|and|&) (?:the )?(?:meeting|session|hearing|time|circulation|issue|publication)|dates?\s*\/\s*time|time|venue|place|location|format|mode|held|where|when|report version|(?:circulated|issued|published|posted)(?: [a-z ]{0,40})?)$/i;
 /**
  * Key-value tables, flattened by the normalizer to one paragraph a cell ("Date / time" | "05.11.2026, 10:00") or
  * printed as text ("| Dates | 23/06/2026 – 25/06/2026 |"): a row whose key is one of a meeting's fields reads as a
@@ -387,8 +387,13 @@ function prepare(doc: ExtractInput): Prepared {
           placeName(dl[1]) ??
           (!isCalendarWord(dl[1].trim()) &&
           /^\p{Lu}[\p{L}\p{M}'’-]+(?: \p{Lu}[\p{L}\p{M}'’-]+){0,2}$/u.test(dl[1].trim()) &&
-          // a date after it ("Kyebi (E/R), Nov 10, GNA –"), or a wire's capitals ("KANDARA –")
+          // a date after it ("Kyebi (E/R), Nov 10, GNA –"), the headline's place ("… town hall in Silver City" over
+          // "SILVER CITY —"), or a wire's capitals ("KANDARA –")
           ((dl[2] && parseDates(dl[2], null).length > 0) ||
+            (countWords(dl[1]) <= 3 &&
+              [doc.title ?? '', ...sentences.map((x) => x.text)].some((h) =>
+                h.includes(` in ${titleCaseWords(dl[1].trim())}`),
+              )) ||
             (/^[\p{Lu}'’-]+(?: [\p{Lu}'’-]+)?$/u.test(dl[1].trim()) &&
               dl[1]
                 .trim()
