@@ -1660,3 +1660,25 @@ describe('extract: eleventh-round rules, places (0.16.0)', () => {
     assert.equal(r.eventDate, '2026-09-03');
   });
 });
+
+describe('extract: eleventh-round rules, organizations (0.16.2)', () => {
+  it('takes the government of a place as an organization, a ministry still not', () => {
+    const r = extract(
+      "The City of Leipzig and the Addis Ababa City Administration signed the agreement with the Government of Ghana, the Province of Styria and the Regional Government of Tacna. The County Government of Murang'a, the Scottish Government and the Government of the Republic of Uzbekistan sent observers, as did the Ministry of Finance. The Federal Government and the Government of the Province did not.",
+    );
+    assert.deepEqual(
+      names(r.organizations).filter((n) => /Government|City|Province/.test(n)),
+      [
+        'Addis Ababa City Administration',
+        'City of Leipzig',
+        "County Government of Murang'a",
+        'Government of Ghana',
+        'Government of the Republic of Uzbekistan',
+        'Province of Styria',
+        'Regional Government of Tacna',
+        'Scottish Government',
+      ],
+    );
+    assert.ok(!names(r.organizations).includes('Ministry of Finance'));
+  });
+});

@@ -419,6 +419,55 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
   return { length, name: tokenText(tokens, i, length), internal };
 }
 
+const GOV_QUALIFIER =
+  /^(?:Regional|County|Provincial|State|Federal|National|Municipal|Royal|City|Metropolitan|Autonomous|Local)$/;
+const GOV_OPENER = /^(?:City|Municipality|Province|Prefecture|Canton|Borough)$/;
+const GOV_HEAD = /^(?:Government|Administration|Municipality)$/;
+
+/** A place's name of one to four capitalized words at tokens[k] (a country's long form too): its length, else 0. */
+function placeNameAt(tokens: Token[], k: number): number {
+  const c = matchCountryName(tokens, k);
+  if (c) return c.length;
+  let e = k;
+  while (
+    e < tokens.length &&
+    e - k < 4 &&
+    capWord(tokens[e]) &&
+    !HEADS.has(tokens[e].text) &&
+    !INTERNAL.has(tokens[e].text) &&
+    !GOV_OPENER.test(tokens[e].text) &&
+    !GOV_QUALIFIER.test(tokens[e].text)
+  )
+    e++;
+  return e - k;
+}
+
+/**
+ * A government of a place, which the labels count as an organization though a ministry is not: "Government of
+ * Ghana", "Regional Government of Tacna", "County Government of Murang'a", "City of Leipzig", "Municipality of
+ * Cuenca", "Province of Styria", "Addis Ababa City Administration", "Scottish Government". Its length, else 0.
+ */
+function governmentAt(tokens: Token[], i: number): number {
+  let j = i;
+  if (!(GOV_OPENER.test(tokens[i].text) && tokens[i + 1]?.text === 'of'))
+    while (j - i < 2 && GOV_QUALIFIER.test(tokens[j]?.text ?? '')) j++;
+  const opener = tokens[j]?.text === 'Government' || (j === i && GOV_OPENER.test(tokens[j]?.text ?? ''));
+  if (opener && tokens[j + 1]?.text === 'of') {
+    const k = tokens[j + 2]?.text === 'the' ? j + 3 : j + 2;
+    const n = placeNameAt(tokens, k);
+    return n > 0 ? k + n - i : 0;
+  }
+  // "<Place> City Administration", "Scottish Government": a proper name, a qualifier or none, then the head.
+  if (j !== i) return 0;
+  const n = placeNameAt(tokens, i);
+  if (n === 0 || n > 3 || GOV_QUALIFIER.test(tokens[i].text)) return 0;
+  let h = i + n;
+  if (GOV_QUALIFIER.test(tokens[h]?.text ?? '') && !GOV_HEAD.test(tokens[i + n - 1].text)) h++;
+  // (the place's own words may end in the head: "Flesberg Municipality" is read by the head-noun rule already)
+  if (GOV_HEAD.test(tokens[h]?.text ?? '') && tokens[h + 1]?.text !== 'of') return h + 1 - i;
+  return 0;
+}
+
 const countLinks = (words: Token[]): number => words.filter((w) => w.word && !w.cap && CONNECTORS.has(w.text)).length;
 
 /** "NCDC Nigeria Centre for Disease Control": an acronym at tokens[i] followed by the name it spells. */
@@ -835,6 +884,12 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
       const before = tokens[i - 1];
       if (before?.cap && mayOpenHonorific(before.text) && matchHonorific(tokens, i - 1)) {
         while (i + 1 < tokens.length && capWord(tokens[i + 1])) i++;
+        continue;
+      }
+      const gov = governmentAt(tokens, i);
+      if (gov > 0) {
+        ctx.record(tokenText(tokens, i, gov), null);
+        i += gov - 1;
         continue;
       }
       const g = genericAt(tokens, i);
