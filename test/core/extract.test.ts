@@ -1734,4 +1734,18 @@ describe('extract: twelfth-round rules (0.17.0)', () => {
     );
     assert.ok(all.includes('Revenue'), 'a word after an honorific is a surname');
   });
+  it('reads a firm where a person could be: a legal form in the run, a body before a lower-case office, a body appositive', () => {
+    const r = extract(
+      "Moved Cr Desmond Walsh-Harper, seconded Cr Mei-Ling Chow\nCARRIED UNANIMOUSLY\n\nNorwegian developer Fjordvind ASA and Finland's Saaristo Marine, a maker of service vessels, sent executives to the roundtable. APM Terminals Maasvlakte II managing director Ruud de Graaf attended, and so did Andrea Rojas, Lead Engineer, Hidroconsult Ltda. The scrutineers were Lerato Mokoena and Jaco Steenkamp of Kgatla Venter Incorporated.",
+    );
+    const all = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const firm of ['Saaristo Marine', 'APM Terminals Maasvlakte II', 'Hidroconsult Ltda'])
+      assert.ok(!all.includes(firm), firm);
+    assert.ok(all.includes('Desmond Walsh-Harper') && all.includes('Mei-Ling Chow'), all.join('; '));
+    assert.ok(!all.some((n) => /Carried/i.test(n)), all.join('; '));
+    assert.ok(all.includes('Ruud de Graaf'));
+    const orgs = names(r.organizations);
+    for (const body of ['Saaristo Marine', 'APM Terminals Maasvlakte II', 'Kgatla Venter Incorporated'])
+      assert.ok(orgs.includes(body), `${body} in ${orgs.join('; ')}`);
+  });
 });

@@ -570,6 +570,70 @@ function kindBeforeName(tokens: Token[]): string[] {
   return out;
 }
 
+/** Nouns for kinds of body in an appositive: "Saaristo Marine, a maker of service vessels". */
+const BODY_NOUNS = new Set(
+  'maker company firm developer operator manufacturer supplier producer bank group startup start-up charity cooperative co-operative consortium insurer lender retailer carrier shipyard utility subsidiary brand chain conglomerate association federation union foundation agency ngo nonprofit non-profit organisation organization institute university'.split(
+    ' ',
+  ),
+);
+/** Does a comma-appositive at tokens[k] (", a maker of …", ", the port's operator") describe a kind of body? */
+export function bodyAppositiveAt(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[k + 1]?.lower ?? '')) return false;
+  for (let x = k + 2; x < Math.min(tokens.length, k + 6) && tokens[x].word && !tokens[x].cap; x++) {
+    // (the noun itself, not a modifier: "Graz, a university city")
+    const next = tokens[x + 1];
+    if (
+      BODY_NOUNS.has(tokens[x].lower) &&
+      (!next?.word ||
+        next.cap ||
+        /^(?:of|in|that|which|with|based|from|for|whose|and|on|at|owned|run)$/.test(next.lower))
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Bodies named by the phrase around them: "Finland's Saaristo Marine, a maker of service vessels" (an appositive
+ * of a kind of body), "APM Terminals Maasvlakte II managing director Ruud de Graaf" (two words or more before a
+ * lower-case office and a name).
+ */
+function describedBodies(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (let a = 0; a < tokens.length; a++) {
+    if (!capWord(tokens[a]) && !isAcronymToken(tokens[a])) continue;
+    if (a > 0 && (capWord(tokens[a - 1]) || isAcronymToken(tokens[a - 1]))) continue;
+    // (the tail of a longer name: "Code for Graz, the local civic tech group")
+    if (a > 1 && CONNECTORS.has(tokens[a - 1].text) && capWord(tokens[a - 2])) continue;
+    let e = a;
+    while (e < tokens.length && e - a < 5 && (capWord(tokens[e]) || isAcronymToken(tokens[e]))) e++;
+    const words = tokens.slice(a, e);
+    if (
+      words.some((w) => isTitleWord(w.lower) || mayOpenHonorific(w.text)) ||
+      LEADING_SKIP.has(words[0].text) ||
+      isLegalSuffix(words[0].text) ||
+      matchCountry(tokens, a) ||
+      (matchPlace(tokens, a)?.length ?? 0) >= e - a
+    ) {
+      a = e - 1;
+      continue;
+    }
+    let office = -1;
+    if (tokens[e]?.word && !tokens[e].cap) office = matchTitleCore(tokens, e);
+    if (
+      (bodyAppositiveAt(tokens, e) && !isGivenName(words[0].text)) ||
+      (e - a >= 2 &&
+        office > e &&
+        capWord(tokens[office]) &&
+        !isGivenName(words[0].text) &&
+        !/^['’]s?$/.test(tokens[e]?.text ?? ''))
+    )
+      out.push(tokenText(tokens, a, e - a));
+    a = e - 1;
+  }
+  return out;
+}
+
 /** "the three grid operators, Elering, AST and Litgrid": the names listed after a plural kind of body. */
 function appositiveBodies(tokens: Token[]): [string, string | null][] {
   const out: [string, string | null][] = [];
@@ -859,6 +923,7 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
   for (const s of sentences) {
     for (const [name, acronym] of appositiveBodies(s.tokens)) ctx.define(name, acronym);
     for (const name of kindBeforeName(s.tokens)) ctx.define(name, null);
+    for (const name of describedBodies(s.tokens)) ctx.define(name, null);
   }
   for (const s of sentences) {
     const tokens = s.tokens;

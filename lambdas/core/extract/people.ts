@@ -10,6 +10,7 @@ import { matchCountry, matchCountryName, matchDemonym, matchPlace, matchRegion }
 import namesData from './data/names.json' with { type: 'json' };
 import { isDictionaryWord } from './dictionary';
 import {
+  bodyAppositiveAt,
   isHeadFirst,
   isLegalSuffix,
   isOrganizationHead,
@@ -262,9 +263,26 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   )
     return null;
   if (tokens[j] && !tokens[j].cap && SITE_NOUNS.has(tokens[j].lower)) return null;
+  // "Aguas del Maipo S.A.": a legal form inside the run makes it a firm's.
+  if (run.some((t) => isLegalSuffix(t.text))) return null;
+  // "APM Terminals Maasvlakte II managing director Ruud de Graaf", "Federated Farmers president Bryce Lindqvist":
+  // a run right before a lower-case office and a name is the body the office belongs to.
+  const office = tokens[j]?.word && !tokens[j].cap && canStartTitle(tokens[j].lower) ? matchTitleCore(tokens, j) : -1;
+  if (office > j && tokens[office]?.cap && tokens[office].word && !matchCountry(tokens, i)) return null;
+  // "Finland's Saaristo Marine, a maker of service vessels": a run described as a kind of body.
+  if (bodyAppositiveAt(tokens, j)) return null;
   // A trailing initial is a sentence-ending letter, not part of the name.
   let end = j;
   while (end > i && /^\p{Lu}\.$/u.test(tokens[end - 1].text) && end - i > 1 && end === j) end--;
+  // "Seconded Cr Walsh-Harper Carried Unanimously": a past tense or an adverb of the minutes after the name.
+  while (
+    end - i > 1 &&
+    /^\p{Lu}\p{L}{3,}(?:ed|ly)$/iu.test(tokens[end - 1].text) &&
+    !isLegalSuffix(tokens[end - 1].text) &&
+    isDictionaryWord(tokens[end - 1].text) &&
+    !isKnownName(tokens[end - 1].text)
+  )
+    end--;
   return { start: i, end, tokens: tokens.slice(i, end) };
 }
 
