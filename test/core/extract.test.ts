@@ -1749,3 +1749,51 @@ describe('extract: twelfth-round rules (0.17.0)', () => {
       assert.ok(orgs.includes(body), `${body} in ${orgs.join('; ')}`);
   });
 });
+
+describe('extract: twelfth-round rules, dates and places (0.17.2)', () => {
+  it('spans "wrapping up two days of talks" and "closing a three-day summit" back from the day they end', () => {
+    const r = extract(
+      "HANOI, Oct 13 (APW) - Vietnam's foreign minister and his Norwegian and Finnish counterparts agreed on Tuesday to set up a joint working group, wrapping up two days of talks in Hanoi.",
+      { publishedDate: '2026-10-13' },
+    );
+    assert.deepEqual([r.eventDate, r.eventEndDate], ['2026-10-12', '2026-10-13']);
+    const opening = extract('The ministers met on Monday, opening a three-day meeting in Abuja.', {
+      publishedDate: '2026-09-14',
+    });
+    assert.deepEqual([opening.eventDate, opening.eventEndDate], ['2026-09-14', '2026-09-16']);
+  });
+
+  it('reads "09-03-2026" day-first, a date line under a minutes heading as the meeting\'s, and a call as virtual', () => {
+    const r = extract(
+      'PRESS RELEASE\n\nDate: 09-03-2026\n\nIslamabad\n\nThe Prime Minister held a telephone call this afternoon with the President of Türkiye.',
+    );
+    assert.equal(r.publishedDate, '2026-03-09');
+    assert.equal(r.eventDate, '2026-03-09');
+    assert.equal(r.location?.virtual, true);
+    const minutes = extract(
+      'Planning Committee Meeting – Minutes\n\nWednesday 18 February 2026 Commencing 6:30pm Council Chamber, Town Hall, 225 Sturt Street, Ballarat\n\nThe Chair opened the meeting. The committee noted the minutes of the meeting held on 28 January 2026.',
+    );
+    assert.equal(minutes.eventDate, '2026-02-18');
+    assert.equal(minutes.publishedDate, null);
+  });
+
+  it("places a meeting at a hall named after its town, a parish council's village, and a venue field with a livestream", () => {
+    const hall = extract(
+      'More than 1,400 members filled the Nyeri Municipal Social Hall on Saturday, 27th June 2026 for the annual general meeting. The governor was called to a meeting in Nairobi.',
+    );
+    assert.equal(hall.location?.place, 'Nyeri');
+    const parish = extract(
+      'CHEDWORTH PARISH COUNCIL\n\nMINUTES OF THE ORDINARY MEETING OF CHEDWORTH PARISH COUNCIL HELD ON MONDAY 9th MARCH 2026\n\nThe Gloucestershire County Council report was noted, and the Gloucestershire Rural Community Council sent its newsletter.',
+    );
+    assert.equal(parish.location?.place, 'Chedworth');
+    const field = extract(
+      'Event Summary\n\nDate: Wednesday, February 11, 2026, 10:00-11:30 a.m. ET Location: ANPI Conference Center, 1629 K Street NW, Washington, DC, and livestream\n\nThe roundtable discussed Arctic shipping with a panel from Canada.',
+    );
+    assert.deepEqual(field.location, { place: 'Washington', country: 'United States', virtual: false });
+    const memo = extract(
+      'INTERNAL – NOT FOR DISTRIBUTION OUTSIDE AGUAS DEL MAIPO S.A.\n\nThe steering committee met on Thursday in Santiago and reviewed the reservoir works.',
+      { publishedDate: '2026-03-13' },
+    );
+    assert.equal(memo.location?.place, 'Santiago');
+  });
+});

@@ -3,6 +3,7 @@
 // to the most recent such day on or before publication). Never a date after publication, never one from a
 // future-tense or other-event clause.
 import * as chrono from 'chrono-node';
+import { WORD_NUMBERS } from './quantities';
 import type { Sentence } from './text';
 
 export type DateCandidate = {
@@ -38,10 +39,11 @@ const MONTH_RE =
 // Month names are capitalized in running text ("may" and "march" are verbs); weekdays and today/yesterday
 // are checked case-insensitively.
 const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`, 'i');
-// Numeric dates with the day first, as most of the world writes them: "15.9.2026", "18/02/2026", "14.07.2026".
+// Numeric dates with the day first, as most of the world writes them: "15.9.2026", "18/02/2026", "14.07.2026",
+// "09-03-2026".
 // Slashed dates whose first number could be a month and whose second could be a day ("03/09/2026") are read
 // month-first only when the day-first reading is impossible (a US "12/25/2026").
-const NUMERIC_DATE = /(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d]|[./]\d)/g;
+const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d]|[./-]\d)/g;
 const HAS_DAY_HINT =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this (?:morning|afternoon|evening)|\d(?:st|nd|rd|th)? (?:inst|ult|prox))\b/i;
 // Spanish reports ("martes, 14 de abril de 2026", "acordaron el lunes"): chrono-node's Spanish parser, and Spanish
@@ -51,7 +53,7 @@ const ES_DATE_HINT =
 const ES_WEEKDAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
 const ES_DAY = /\bel (lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b(?!,?\s*\d)/gi;
 
-const NUMERIC_DATE_HINT = /\d[./]\d{1,2}[./]\d{4}\b/;
+const NUMERIC_DATE_HINT = /\d[./-]\d{1,2}[./-]\d{4}\b/;
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoOf = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const toUtc = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
@@ -136,7 +138,7 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   for (const r of results) {
     // "02.08.2026", "12/03/2026": numeric dates are the numeric pass's below, in the document's order (chrono reads
     // every slashed date month-first).
-    if (/\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/.test(r.text)) continue;
+    if (/\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/.test(r.text)) continue;
     // "No. 4/2026 – 18 May 2026": a month (an issue number) read as the start of a range; the end is the date.
     if (!r.start.isCertain('day') && r.end?.isCertain('day') && r.end.isCertain('month') && r.end.isCertain('year')) {
       const date = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
@@ -285,6 +287,8 @@ const FUTURE =
 const OTHER_EVENT =
   /\b(?:minutes of the (?:previous )?meeting of|previous|last (?:year|month|week|march|april|may|june|july|august|september|october|november|december|january|february)|since|founded|ended|retired|struck|telephone|phone call|courtesy call|separate|prepared|recorded|anniversary|financial year|fiscal year|wrote|sent:|from:|date:)\b/i;
 
+const SPAN_DAYS =
+  /\b(closing|concluding|wrapping up|ending|ended|concluded|closed|capping|at the end of|on the (?:last|final|closing) day of|opening|opened|began|beginning|starting|at the start of|on the (?:first|opening) day of)\b[^.;]{0,40}?\b(two|three|four|five|six|seven|[2-7])[- ](?:day\b|days of\b)/i;
 const OPENING = /\b(?:opened|began|begun|started|commenced|kicked off|got under way|got underway)\b[^.;]{0,20}$/i;
 const CLOSING = /\b(?:concluded|closed|ended|wrapped up|came to a close)\b/i;
 
@@ -346,6 +350,22 @@ export function findEventDate(
   if (!best.end && !best.opening && !best.closing) {
     const range = candidates.find((c) => c.end && c.score > 0 && c.date <= best.date && best.date <= c.end);
     if (range) best = range;
+  }
+  // "agreed on Tuesday …, wrapping up two days of talks", "closing a three-day summit": the day is the last of
+  // so many; "opening a two-day meeting": the first.
+  if (!best.end) {
+    const text = sentences.find((x) => x.index === best.sentence)?.text ?? '';
+    const span = SPAN_DAYS.exec(text);
+    const days = span ? (/^\d$/.test(span[2]) ? Number(span[2]) : WORD_NUMBERS[span[2].toLowerCase()]) : undefined;
+    if (span && days && days > 1) {
+      if (
+        /^(?:opening|opened|began|beginning|starting|at the start of|on the first day of|on the opening day of)$/i.test(
+          span[1],
+        )
+      )
+        return { date: best.date, end: addDays(best.date, days - 1), sentence: best.sentence };
+      return { date: addDays(best.date, 1 - days), end: best.date, sentence: best.sentence };
+    }
   }
   // A meeting over several days: "opened on Monday 23 February …" and "concluded … today" are its first and last
   // days, whichever of them scored best.

@@ -4,6 +4,7 @@
 // Pretoria") is not the meeting's, nor is the next meeting's city or the dateline of a virtual meeting.
 import { capitalsOf, matchCountry, matchCountryName, matchRegion, matchWorldPlace } from './countries';
 import { isCalendarWord } from './dates';
+import { isDictionaryWord } from './dictionary';
 import { type Sentence, span, type Token, tokenize } from './text';
 import { isCommonWord, isKnownName, isTitleWord } from './titles';
 
@@ -184,6 +185,9 @@ const CONTINENTS = new Set(['Africa', 'Asia', 'Europe', 'America', 'Americas', '
 /** A venue field that names only a video call: "Location: Zoom video conference". */
 const ONLINE_VENUE =
   /^\s*(?:Venue|Location|Place|Where)\s*:\s*(?:(?:via|by|on)\s+)?(?:zoom|microsoft teams|ms teams|teams|webex|google meet|skype|online|video ?conference|videoconference|virtual)\b/i;
+const STREET =
+  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Highway|NW|NE|SW|SE)\.?$/;
+const titleCaseWord = (w: string): string => (/\p{Ll}/u.test(w) ? w : w[0] + w.slice(1).toLowerCase());
 const SITE_AFTER = /^(?:campus|Campus|street|Street|road|Road|avenue|Avenue|building|Building)$/;
 const VENUES =
   /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town|Office|Headquarters|Secretariat|Complex|Courthouse|Marae)$/;
@@ -223,12 +227,17 @@ function contextPlaceAt(
     .slice(k, k + n)
     .map((x) => x.text)
     .join(' ');
+  // "Invercargill City Council", "CHEDWORTH PARISH COUNCIL": a town's council (not a county's: "Gloucestershire
+  // County Council"; nor a word's: "Rural Community Council").
   if (
     n === 3 &&
-    /^(?:City|District|Town|County|Municipal|Borough|Shire)$/.test(tokens[k + 1].text) &&
-    tokens[k + 2].text === 'Council'
+    /^(?:city|district|town|county|municipal|borough|shire|parish|village|community)$/.test(tokens[k + 1].lower) &&
+    tokens[k + 2].lower === 'council' &&
+    !matchRegion(tokens, k) &&
+    !isDictionaryWord(tokens[k].text) &&
+    !isCommonWord(tokens[k].text)
   )
-    return { place: tokens[k].text, country: null, length: n, kind: 'council' };
+    return { place: titleCaseWord(tokens[k].text), country: null, length: n, kind: 'council' };
   if (tokens.slice(k, k + n).some((t) => CONTINENTS.has(t.text) || isCalendarWord(t.text) || isTitleWord(t.lower)))
     return null;
   // "the city of Salta": only worth joining the words before when the last one is "of".
@@ -263,8 +272,14 @@ function contextPlaceAt(
   // "the Comines-Warneton town hall": a town's hall.
   if (n <= 2 && /^(?:town|city)$/.test(after?.lower ?? '') && /^(?:hall|council)$/.test(tokens[k + n + 1]?.lower ?? ''))
     return { place: name, country: null, length: n, kind: 'venue' };
-  // "Wiener Straße 41, 8605 Kapfenberg": a postcode, then the town.
-  if (n <= 3 && /^\d{4,6}$/.test(prev?.text ?? '') && tokens[k - 2]?.text === ',')
+  // "Wiener Straße 41, 8605 Kapfenberg": a postcode, then the town (not a street number and its street: "1629 K
+  // Street NW").
+  if (
+    n <= 3 &&
+    /^\d{4,6}$/.test(prev?.text ?? '') &&
+    tokens[k - 2]?.text === ',' &&
+    !tokens.slice(k, k + n + 1).some((x) => STREET.test(x.text))
+  )
     return { place: name, country: null, length: n, kind: 'venue' };
   if (/^['’]s$/i.test(after?.text ?? '') && n <= 2) {
     let v = k + n + 1;
@@ -425,6 +440,11 @@ export function findLocation(input: LocationInput): Location {
       // "Venue: Hotel KEA, Akureyri": the meeting's own venue line.
       // (a venue field in the document's head counts wherever the meeting's date was read)
       const venueLine = (near <= 3 || s.index < 10) && VENUE_LINE.test(text);
+      // "filled the Nyeri Municipal Social Hall": a venue named after its town, in the meeting's sentence.
+      let named = k + p.length;
+      while (named < tokens.length && named - k - p.length < 3 && tokens[named].cap && !VENUES.test(tokens[named].text))
+        named++;
+      const namedVenue = near <= 1 && named > k + p.length - 1 && VENUES.test(tokens[named]?.text ?? '');
       // "visited Leipzig", "travelled to Copenhagen": a visit's destination.
       const visit = prev === 'visited' || (prev === 'to' && /^(?:travelled|traveled|came|went|flew)$/.test(prev2));
       if (
@@ -432,7 +452,8 @@ export function findLocation(input: LocationInput): Location {
         !(prev === 'the' && prev2 === 'in') &&
         !venueComma &&
         !venueLine &&
-        !visit
+        !visit &&
+        !namedVenue
       ) {
         k = pass();
         continue;
@@ -445,6 +466,7 @@ export function findLocation(input: LocationInput): Location {
       }
       if (prev === 'visiting' || visit) score += 4;
       if (venueLine) score += 6;
+      if (namedVenue) score += 4;
       if (NOT_HERE.test(clause)) score -= 8;
       if (input.otherDay?.has(s.index)) score -= 6;
       if (near === 0) score += 3;
@@ -468,7 +490,13 @@ export function findLocation(input: LocationInput): Location {
     if (s.index < 20 && VENUE_LINE.test(text) && !ONLINE_VENUE.test(text)) {
       // (its tail of region and country first: "…, Shakawe, North-West District, Botswana"; a house number or
       // postcode beside the town: "Municipal Office, Oščadnica 450")
-      let field = text.replace(/\s*\.?\s*$/, '');
+      // (and its online half: "…, Washington, DC, and livestream")
+      let field = text
+        .replace(
+          /,?\s*(?:and|&|\+|or)\s+(?:via\s+)?(?:livestream|live stream|online|zoom|teams|webinar|virtual(?:ly)?|video ?link)\b.*$/i,
+          '',
+        )
+        .replace(/\s*\.?\s*$/, '');
       let fieldCountry: string | null = null;
       for (;;) {
         const tail = /,\s*([^,]+)$/.exec(field);

@@ -14,6 +14,7 @@ import {
   monthsNamed,
   parseDates,
 } from './dates';
+import { isDictionaryWord } from './dictionary';
 import { findEventName, findLocation } from './event';
 import { findOrganizations, headingCompany, OrganizationContext } from './organizations';
 import { findPeople, metaOf, personKey } from './people';
@@ -283,6 +284,22 @@ function prepare(doc: ExtractInput): Prepared {
     }
     kept.push({ text: raw, index: p });
   }
+  // Minutes open with their meeting's date: "# Planning Committee Meeting — Minutes" over "**Wednesday 18 February
+  // 2026**" is the meeting's date line, not the publication's.
+  const minutesHead = kept.slice(0, 4).findIndex((k) => /\bminutes\b/i.test(k.text) && countWords(k.text) <= 15);
+  if (minutesHead >= 0) {
+    for (const k of kept.slice(minutesHead + 1, minutesHead + 4)) {
+      const first = k.text.split('\n')[0];
+      const d = countWords(first) <= 16 ? parseDates(first, null).find((x) => x.yearCertain) : undefined;
+      if (!d || MEETING_VERB.test(first) || isMeetingDateField(first)) continue;
+      // ("Published on SGXNet: 8 May 2026" says whose date it is)
+      if (/^\W*(?:Published|Posted|Issued|Released|Dated|Updated|Circulated|Approved)\b/i.test(first)) continue;
+      const rest = first.slice(0, d.index) + first.slice(d.index + d.length);
+      if (rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length > 1) continue;
+      k.text = `Date of meeting: ${k.text}`;
+      break;
+    }
+  }
   // Date lines before the body: short paragraphs or lines holding a full date. A line that says it is the
   // publication date ("Posted by the Clerk: February 4, 2026", "Published: 10 June 2026") wins.
   const dateLines: string[] = [];
@@ -399,7 +416,12 @@ function prepare(doc: ExtractInput): Prepared {
                 .trim()
                 .split(' ')
                 .every(
-                  (w) => w.length >= 4 && /[AEIOUY]/.test(w) && !isCommonWord(w) && !isTitleWord(w.toLowerCase()),
+                  (w) =>
+                    w.length >= 4 &&
+                    /[AEIOUY]/.test(w) &&
+                    !isCommonWord(w) &&
+                    !isDictionaryWord(w) &&
+                    !isTitleWord(w.toLowerCase()),
                 ) &&
               countWords(seg.slice(dl[0].length)) >= 8))
             ? titleCaseWords(dl[1].trim())
@@ -519,7 +541,10 @@ const FIELD_LABEL =
  * the issue date are read apart.
  */
 function splitFields(paragraph: string): string[] {
-  if (!paragraph.includes(':') || HEADER_START.test(paragraph)) return [paragraph];
+  // (an e-mail header block stays whole; a "Date:" field line beside "Location:" is no e-mail header)
+  if (!paragraph.includes(':') || (HEADER_START.test(paragraph) && !/^\s*Date\s*:/i.test(paragraph)))
+    return [paragraph];
+  if (/^\s*Date\s*:/i.test(paragraph) && (paragraph.match(HEADER_KEYS)?.length ?? 0) >= 2) return [paragraph];
   // Lines of labels ("Present:" / "Deputies: A, B" / "Senators: C"): one paragraph a line.
   const lines = paragraph.split('\n');
   if (lines.length >= 2 && lines.filter((l) => LINE_LABEL.test(l)).length >= 2)

@@ -3,7 +3,8 @@
 
 export type Quantity = { text: string; value?: number; unit?: string };
 
-const WORD_NUMBERS: Record<string, number> = {
+/** Numbers written as words ("two", "twelve"), shared with the dates' "a three-day summit". */
+export const WORD_NUMBERS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
