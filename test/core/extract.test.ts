@@ -1797,3 +1797,15 @@ describe('extract: twelfth-round rules, dates and places (0.17.2)', () => {
     assert.equal(memo.location?.place, 'Santiago');
   });
 });
+
+describe('extract: twelfth-round rules, credits (0.17.3)', () => {
+  it("takes no person from a photo agency's credit or a press contact, unless the body names the contact too", () => {
+    const r = extract(
+      '[Photo: Bishops process into the cathedral. (CNE/Tomasz Kędzierski)]\n\nThe bishops met on Tuesday in Kraków. Chief Financial Officer Marte Lind-Olsen presented the accounts.\n\nFor more information, please contact: Jens Lindqvist, OCHA Geneva, +41 22 917 0000, lindqvist@un.org\n\nFor further information: Marte Lind-Olsen, CFO, +47 55 00 00 00',
+      { publishedDate: '2026-11-19' },
+    );
+    const all = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.ok(!all.includes('Tomasz Kędzierski') && !all.includes('Jens Lindqvist'), all.join('; '));
+    assert.ok(all.includes('Marte Lind-Olsen'));
+  });
+});

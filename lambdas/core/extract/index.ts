@@ -173,8 +173,26 @@ function creditedNames(paragraph: string): string[] {
       paragraph,
     );
   if (is) out.push(is[1]);
+  // A photo agency's credit: "(CNE/Tomasz Kędzierski)", "Photo: AFP/Jane Doe".
+  for (const m of paragraph.matchAll(AGENCY_CREDIT)) out.push(m[1]);
   return out.filter((n) => NAME_RUN.test(n) || /\s/.test(n));
 }
+/**
+ * Press contacts: a name with a telephone number or an e-mail address after it ("For more information, please
+ * contact: Jens Lindqvist, OCHA Geneva, +41 22 917 xxxx, lindqvist@un.org").
+ */
+function contactNames(paragraph: string): string[] {
+  if (!CONTACT.test(paragraph)) return [];
+  const out: string[] = [];
+  for (const m of paragraph.matchAll(NAME_RUN)) {
+    const after = paragraph.slice(m.index + m[0].length, m.index + m[0].length + 70);
+    if (/^,[^.;]{0,50}?(?:\+\d|\(\d|\b[\w.-]+@[\w-]+\.)/.test(after)) out.push(m[0]);
+  }
+  return out;
+}
+const AGENCY_CREDIT =
+  /(?:^|[\s([])\p{Lu}{2,}(?:\s\p{Lu}{2,})?\s*\/\s*(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)(?=\s*[)\]]|\s*$)/gmu;
+const CONTACT = /(?:\+\d{1,3}[\s\d()x-]{6,}|\b[\w.-]+@[\w-]+\.[\w.]+)/;
 
 // The labels of a meeting's own fields (date, time, place, format, circulation), as a key-value table prints them.
 const FIELD_ROW_LABEL =
@@ -239,6 +257,7 @@ function prepare(doc: ExtractInput): Prepared {
   let headerSubject: string | null = null;
   const kept: { text: string; index: number }[] = [];
   const authors: string[] = [];
+  const contacts: { name: string; paragraph: number }[] = [];
   let inSignature = false;
   let chromePubLine: string | null = null;
   // A paragraph cut off after "of the" / "and" / a comma continues in the next one.
@@ -249,6 +268,7 @@ function prepare(doc: ExtractInput): Prepared {
     const trimmed = raw.trim();
     if (!trimmed) continue;
     authors.push(...creditedNames(trimmed));
+    contacts.push(...contactNames(trimmed).map((name) => ({ name, paragraph: p })));
     const header = emailHeader(trimmed);
     if (header) {
       authors.push(...header.correspondents);
@@ -284,6 +304,10 @@ function prepare(doc: ExtractInput): Prepared {
     }
     kept.push({ text: raw, index: p });
   }
+  // A press contact is no one of the meeting, unless the body names them too ("Chief Financial Officer Marte
+  // Lind-Olsen" above "For further information: Marte Lind-Olsen, CFO, +47 …").
+  for (const c of contacts)
+    if (!kept.some((k) => k.index !== c.paragraph && k.text.includes(c.name))) authors.push(c.name);
   // Minutes open with their meeting's date: "# Planning Committee Meeting — Minutes" over "**Wednesday 18 February
   // 2026**" is the meeting's date line, not the publication's.
   const minutesHead = kept.slice(0, 4).findIndex((k) => /\bminutes\b/i.test(k.text) && countWords(k.text) <= 15);
