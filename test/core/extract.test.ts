@@ -1723,7 +1723,7 @@ describe('extract: twelfth-round rules (0.17.0)', () => {
 
   it('takes no phrase of dictionary words for a person, but keeps a surname of a named person and one after an honorific', () => {
     const r = extract(
-      'Officers in attendance\n\nLuca Bertolini – Manager Statutory Planning\n\nPriya Raghunathan – Coordinator Strategic Planning\n\nThe committee met on 18 February 2026. Cr Rose Cottage-Smith moved the motion. A planning application for Rose Cottage, Queen Street, was approved.\n\nThe Minister of Local Government, Simon Watts, had written to the mayors. Watts was not at the meeting. Mr Revenue, the treasurer, said the books balanced.',
+      'Officers in attendance\n\nLuca Bertolini – Manager Statutory Planning\n\nPriya Raghunathan – Coordinator Strategic Planning\n\n1. OPENING\n\nThe committee met on 18 February 2026. Cr Rose Cottage-Smith moved the motion. A planning application for Rose Cottage, Queen Street, was approved.\n\nThe Minister of Local Government, Simon Watts, had written to the mayors. Watts was not at the meeting. Mr Revenue, the treasurer, said the books balanced.',
     );
     const all = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
     assert.ok(!all.includes('Strategic') && !all.includes('Rose Cottage'), all.join('; '));
@@ -1807,5 +1807,19 @@ describe('extract: twelfth-round rules, credits (0.17.3)', () => {
     const all = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
     assert.ok(!all.includes('Tomasz Kędzierski') && !all.includes('Jens Lindqvist'), all.join('; '));
     assert.ok(all.includes('Marte Lind-Olsen'));
+  });
+  it('reads "Officers in Attendance" as a roster, and keeps an e-mail\'s sender the minutes list as present', () => {
+    const r = extract(
+      'Officers in Attendance\n\nEvan Marchetti – Chief Executive Officer\n\nKirsty Nguyen – Governance Advisor\n\nResolution: That the apology be accepted.',
+    );
+    assert.deepEqual(names(r.participants), ['Evan Marchetti', 'Kirsty Nguyen']);
+    const memo = extract(
+      'From: Cristóbal Undurraga Pizarro <cundurraga@example.cl> To: Comité Directivo <comite@example.cl> Date: Friday, 13 March 2026 Subject: Summary of the seventh session\n\nPresent:\n\nIgnacio Larraín Echeverría – General Manager (chair)\n\nCristóbal Undurraga Pizarro – Project Director (secretary of the committee)\n\nThe committee met yesterday and reviewed the works.',
+    );
+    assert.ok(participant(memo, 'Cristóbal Undurraga Pizarro'));
+    const mail = extract(
+      'From: Ana Ruiz <ana@example.cl> To: Board <board@example.cl> Date: Friday, 13 March 2026 Subject: Minutes\n\nThe board met yesterday and Director Pablo Soto chaired it.',
+    );
+    assert.ok(!person(mail, 'Ana Ruiz'), 'a sender the body does not name is no one of the meeting');
   });
 });

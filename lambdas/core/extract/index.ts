@@ -65,7 +65,7 @@ const BULLET = /^\s*(?:[-*•‣▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
 /** How the people of a list item attended; 'absent' under "Apologies" / "Absent with apologies:". */
 export type ListMode = Attendance | null | 'absent';
 const ROSTER_HEADING =
-  /^((?:(?:members|directors|councillors|also|others|those) )?present|in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apologies(?: for absence)?|absent(?: with apologies)?|regrets|excused)\s*[:?]?$/i;
+  /^((?:(?:members|directors|councillors|also|others|those) )?present|(?:(?:officers|staff|officials|also|others) )?in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apologies(?: for absence)?|absent(?: with apologies)?|regrets|excused)\s*[:?]?$/i;
 const ABSENT_HEADING = /\b(?:apologies|absent|regrets|excused|not present)\b/i;
 const PARTICIPANT_HEADER =
   /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;
@@ -271,7 +271,8 @@ function prepare(doc: ExtractInput): Prepared {
     contacts.push(...contactNames(trimmed).map((name) => ({ name, paragraph: p })));
     const header = emailHeader(trimmed);
     if (header) {
-      authors.push(...header.correspondents);
+      // (a correspondent the body names too stays a person: the sender of minutes listed as present)
+      contacts.push(...header.correspondents.map((name) => ({ name, paragraph: p })));
       if (headerDate === null && header.date) headerDate = header.date;
       if (headerSubject === null && header.subject) headerSubject = header.subject;
       inSignature = false;
@@ -304,8 +305,8 @@ function prepare(doc: ExtractInput): Prepared {
     }
     kept.push({ text: raw, index: p });
   }
-  // A press contact is no one of the meeting, unless the body names them too ("Chief Financial Officer Marte
-  // Lind-Olsen" above "For further information: Marte Lind-Olsen, CFO, +47 …").
+  // A press contact or an e-mail's correspondent is no one of the meeting, unless the body names them too ("Chief
+  // Financial Officer Marte Lind-Olsen" above "For further information: Marte Lind-Olsen, CFO, +47 …").
   for (const c of contacts)
     if (!kept.some((k) => k.index !== c.paragraph && k.text.includes(c.name))) authors.push(c.name);
   // Minutes open with their meeting's date: "# Planning Committee Meeting — Minutes" over "**Wednesday 18 February
