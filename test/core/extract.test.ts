@@ -1823,3 +1823,15 @@ describe('extract: twelfth-round rules, credits (0.17.3)', () => {
     assert.ok(!person(mail, 'Ana Ruiz'), 'a sender the body does not name is no one of the meeting');
   });
 });
+
+describe('extract: twelfth-round rules, organizations (0.17.5)', () => {
+  it('reads an acronym over a comma list ("Commission for Conciliation, Mediation and Arbitration (CCMA)"), not a ministry\'s, and knows FIFA', () => {
+    const r = extract(
+      'The talks were facilitated by a commissioner of the Commission for Conciliation, Mediation and Arbitration (CCMA). The Department of the Environment, Climate and Communications (DECC) sent a note. FIFA was represented at the Congress.',
+    );
+    const orgs = names(r.organizations);
+    assert.ok(orgs.includes('Commission for Conciliation, Mediation and Arbitration'), orgs.join('; '));
+    assert.ok(orgs.includes('FIFA'));
+    assert.ok(!orgs.some((o) => o.startsWith('Department of')), orgs.join('; '));
+  });
+});

@@ -772,6 +772,32 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
       )
         b--;
       b++;
+      // "Commission for Conciliation, Mediation and Arbitration (CCMA)": a list of capitalized words inside the
+      // name, when the initials from before its commas spell the acronym exactly.
+      const spells = (from: number): boolean =>
+        tokens
+          .slice(from, i)
+          .filter((w) => capWord(w) || isAcronymToken(w))
+          .flatMap((w) => w.text.split('-'))
+          .map((w) => (/^[A-Z]{2,}$/.test(w) ? w.toLowerCase() : (w[0]?.toLowerCase() ?? '')))
+          .join('') === acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+      // (a known body keeps its own name: "United Nations Educational, Scientific and Cultural Organization (UNESCO)")
+      if (tokens[b - 1]?.text === ',' && !acronymToName.has(acronym) && !spells(b)) {
+        let c = b - 1;
+        while (c >= 0 && (tokens[c].text === ',' || capWord(tokens[c]) || CONNECTORS.has(tokens[c].text))) c--;
+        for (let k = c + 1; k < b - 1; k++) {
+          // (not a ministry's: "Department of the Environment, Climate and Communications (DECC)")
+          if (
+            capWord(tokens[k]) &&
+            (k === 0 || !capWord(tokens[k - 1])) &&
+            !INTERNAL.has(tokens[k].text) &&
+            spells(k)
+          ) {
+            b = k;
+            break;
+          }
+        }
+      }
       const words = tokens.slice(b, i);
       let chosen = -1;
       // The phrase whose capitalized words' initials spell the acronym ("Ann Arbor Area Transportation Authority
