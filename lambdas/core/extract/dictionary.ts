@@ -16,20 +16,37 @@ function fnv1a(word: string, seed: number): number {
   return h;
 }
 
+const hashPair = (word: string): [number, number] => [fnv1a(word, 0x811c9dc5), fnv1a(word, 0x5bd1e995) | 1];
+const bitOf = ([h1, h2]: [number, number], i: number, bits: number): number => ((h1 + Math.imul(i, h2)) >>> 0) % bits;
+
 /** The bit positions of a word in a filter of `bits` bits with `hashes` hash functions. */
 export function bloomIndexes(word: string, bits: number, hashes: number): number[] {
-  const h1 = fnv1a(word, 0x811c9dc5);
-  const h2 = fnv1a(word, 0x5bd1e995) | 1;
-  const out: number[] = [];
-  for (let i = 0; i < hashes; i++) out.push(((h1 + Math.imul(i, h2)) >>> 0) % bits);
-  return out;
+  const h = hashPair(word);
+  return Array.from({ length: hashes }, (_, i) => bitOf(h, i, bits));
 }
 
 const filter = Buffer.from(data.filter, 'base64');
 
+const seen = new Map<string, boolean>();
+
 /** Is this word (any case) an English dictionary word of four letters or more that is not a known name? */
 export function isDictionaryWord(word: string): boolean {
-  const w = word.toLowerCase();
-  if (w.length < 4) return false;
-  return bloomIndexes(w, data.bits, data.hashes).every((i) => (filter[i >> 3] & (1 << (i & 7))) !== 0);
+  let hit = seen.get(word);
+  if (hit === undefined) {
+    const w = word.toLowerCase();
+    hit = w.length >= 4 && inFilter(w);
+    if (seen.size >= 20000) seen.clear();
+    seen.set(word, hit);
+  }
+  return hit;
+}
+
+/** The filter's test, stopping at the first clear bit (most words that are not in it fail at the first). */
+function inFilter(w: string): boolean {
+  const h = hashPair(w);
+  for (let i = 0; i < data.hashes; i++) {
+    const bit = bitOf(h, i, data.bits);
+    if ((filter[bit >> 3] & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
 }
