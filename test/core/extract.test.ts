@@ -1835,3 +1835,15 @@ describe('extract: twelfth-round rules, organizations (0.17.5)', () => {
     assert.ok(!orgs.some((o) => o.startsWith('Department of')), orgs.join('; '));
   });
 });
+
+describe('extract: attendance by telephone (0.17.6)', () => {
+  it('takes "joined by phone from Oslo" as remote attendance, and "said by phone from Helsinki" as a statement made elsewhere', () => {
+    const r = extract(
+      'The ministers met on Tuesday in Hanoi.\n\nDeputy Minister Anna Berg joined by phone from Oslo. A spokesperson, Johanna Lindroos, said by phone from Helsinki that the delay had no meaning.',
+      { publishedDate: '2026-10-14' },
+    );
+    assert.equal(participant(r, 'Anna Berg')?.attendance, 'video link');
+    assert.ok(!participant(r, 'Johanna Lindroos'));
+    assert.ok(person(r, 'Johanna Lindroos'));
+  });
+});

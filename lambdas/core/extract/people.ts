@@ -1114,12 +1114,12 @@ const REPRESENTED_BEFORE = [
   ['standing', 'in', 'for'],
 ];
 const VIDEO_CUE =
-  /\bpor videoconferencia\b|\b(?:via|by|through|over) (?:a )?(?:video|videoconference|video-conference|video conference|video conferencing|videoconferencing|video link|videolink|video call|teleconference|zoom|vc|audio-visual link|audiovisual link)\b|\bvideo ?link\b|\bvirtually\b|\bremotely\b|\bonline\b|\bconnected from\b|\bon (?:a )?screen\b/i;
+  /\bpor videoconferencia\b|\b(?:via|by|through|over) (?:a )?(?:video|videoconference|video-conference|video conference|video conferencing|videoconferencing|video link|videolink|video call|teleconference|zoom|vc|audio-visual link|audiovisual link)\b|\bvideo ?link\b|\bvirtually\b|\bremotely\b|\bonline\b|\bconnected from\b|\bon (?:a )?screen\b|\b(?:joined|attended|participated|took part|dialled in|dialed in|called in)\b[^.;]{0,20}\bby (?:tele)?phone\b/i;
 const IN_PERSON_CUE =
   /\bin person\b|\bin-person\b|\b(?:was|were) (?:also )?present\b|\bon stage\b|\bfrom the stage\b|\bin the chair\b|\baround the table\b|\bin the (?:room|hall|chambers?|conference hall|plenary hall)\b|\bat the venue\b|\bin chambers\b|\bfrom the floor\b/i;
 /** "stayed in Batumi", "did not attend", "was not invited": the person was not at the meeting. */
 const ABSENCE =
-  /\b(?:(?:was|were) not (?:at|in|present|invited|there|able|among|part|on|attending)|did not attend|did not take part|did not participate|did not travel|stayed (?:in|at|behind)|absent|could not attend|could not leave|not able to attend|unable to attend|sent no|not invited|sent (?:his |her |their )?apologies|had sent (?:his |her |their )?apologies|leave of absence|turned away|from home|not there|not at the|no (?:particip|asist)|(?:pre-?recorded|recorded|written) (?:video |audio )?(?:message|statement|address|greetings?)|sent (?:a |his |her |their )?(?:written |video )?(?:message|letter|greetings))\b/;
+  /\b(?:(?:was|were) not (?:at|in|present|invited|there|able|among|part|on|attending)|did not attend|did not take part|did not participate|did not travel|stayed (?:in|at|behind)|absent|could not attend|could not leave|not able to attend|unable to attend|sent no|not invited|sent (?:his |her |their )?apologies|had sent (?:his |her |their )?apologies|leave of absence|turned away|from home|not there|not at the|no (?:particip|asist)|(?:said|told (?:[a-z]+ ){0,2}|added|commented) by (?:tele)?phone|(?:pre-?recorded|recorded|written) (?:video |audio )?(?:message|statement|address|greetings?)|sent (?:a |his |her |their )?(?:written |video )?(?:message|letter|greetings))\b/;
 
 const VERB_PHRASE_FIRST = new Set(VERB_PHRASES.map((p) => p[0]));
 const QUOTE_OPEN = /^["“«‘]$/;
@@ -1282,7 +1282,7 @@ function clauseBounds(tokens: Token[]): number[] {
   return bounds;
 }
 
-const NEGATION_PRECHECK = /not|stayed|absent|sent |recorded|written|\bno (?:particip|asist)/;
+const NEGATION_PRECHECK = /not|stayed|absent|sent |recorded|written|\bno (?:particip|asist)|by (?:tele)?phone/;
 
 /** The mention at the head of a list item and those listed right after it ("A, B and C, Independent Members"). */
 function listedWithFirst(tokens: Token[], mentions: Mention[]): Mention[] {
