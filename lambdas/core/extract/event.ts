@@ -5,7 +5,7 @@
 import { capitalsOf, matchCountry, matchCountryName, matchRegion, matchWorldPlace } from './countries';
 import { isCalendarWord } from './dates';
 import { isDictionaryWord } from './dictionary';
-import { type Sentence, span, type Token, tokenize } from './text';
+import { type Sentence, span, type Token, titleCaseWords, tokenize } from './text';
 import { isCommonWord, isKnownName, isTitleWord } from './titles';
 
 const EVENT_HEADS = new Set(
@@ -187,7 +187,6 @@ const ONLINE_VENUE =
   /^\s*(?:Venue|Location|Place|Where)\s*:\s*(?:(?:via|by|on)\s+)?(?:zoom|microsoft teams|ms teams|teams|webex|google meet|skype|online|video ?conference|videoconference|virtual)\b/i;
 const STREET =
   /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Highway|NW|NE|SW|SE)\.?$/;
-const titleCaseWord = (w: string): string => (/\p{Ll}/u.test(w) ? w : w[0] + w.slice(1).toLowerCase());
 const SITE_AFTER = /^(?:campus|Campus|street|Street|road|Road|avenue|Avenue|building|Building)$/;
 const VENUES =
   /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town|Office|Headquarters|Secretariat|Complex|Courthouse|Marae)$/;
@@ -237,7 +236,7 @@ function contextPlaceAt(
     !isDictionaryWord(tokens[k].text) &&
     !isCommonWord(tokens[k].text)
   )
-    return { place: titleCaseWord(tokens[k].text), country: null, length: n, kind: 'council' };
+    return { place: titleCaseWords(tokens[k].text), country: null, length: n, kind: 'council' };
   if (tokens.slice(k, k + n).some((t) => CONTINENTS.has(t.text) || isCalendarWord(t.text) || isTitleWord(t.lower)))
     return null;
   // "the city of Salta": only worth joining the words before when the last one is "of".

@@ -19,7 +19,16 @@ import { findEventName, findLocation } from './event';
 import { findOrganizations, headingCompany, OrganizationContext } from './organizations';
 import { findPeople, metaOf, personKey } from './people';
 import { findQuantities } from './quantities';
-import { countWords, type Sentence, segments, splitSentences, type Token, tokenize, unwrap } from './text';
+import {
+  countWords,
+  type Sentence,
+  segments,
+  splitSentences,
+  type Token,
+  titleCaseWords,
+  tokenize,
+  unwrap,
+} from './text';
 import { isCommonWord, isKnownName, isTitleWord, matchHonorific } from './titles';
 
 export { normalizeCountry } from './countries';
@@ -204,13 +213,15 @@ const FIELD_ROW_LABEL =
  * continues the row above ("| | Shakawe, North-West District, Botswana |").
  */
 function fieldRows(paragraphs: string[]): string[] {
+  // (the key without Markdown's bold or a colon of its own: "**Date / time**", "Venue:")
+  const key = (cell: string): string => cell.replace(/[*:]/g, '').trim();
   const out: string[] = [];
   let lastField = false;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i].trim();
     const row = /^\|\s*([^|\n]*?)\s*\|\s*([^|\n]+?)\s*\|?\s*$/.exec(p);
-    if (row && FIELD_ROW_LABEL.test(row[1].replace(/[*:]/g, '').trim())) {
-      out.push(`${row[1].replace(/[*:]/g, '').trim()}: ${row[2]}`);
+    if (row && FIELD_ROW_LABEL.test(key(row[1]))) {
+      out.push(`${key(row[1])}: ${row[2]}`);
       lastField = true;
       continue;
     }
@@ -220,8 +231,8 @@ function fieldRows(paragraphs: string[]): string[] {
     }
     lastField = false;
     const next = paragraphs[i + 1]?.trim();
-    if (FIELD_ROW_LABEL.test(p.replace(/[*:]/g, '').trim()) && next && !next.includes('\n') && countWords(next) <= 30) {
-      out.push(`${p.replace(/[*:]/g, '').trim()}: ${next}`);
+    if (FIELD_ROW_LABEL.test(key(p)) && next && !next.includes('\n') && countWords(next) <= 30) {
+      out.push(`${key(p)}: ${next}`);
       i++;
       continue;
     }
@@ -653,12 +664,6 @@ function headline(first: Sentence[]): string | null {
   const h = first.find((x) => /\p{Ll}/u.test(x.text) && !/[.!?:]\s*$/.test(x.text) && countWords(x.text) <= 18);
   return h?.text.trim() ?? null;
 }
-
-/** "KYEBI" → "Kyebi"; mixed case is kept. */
-const titleCaseWords = (s: string): string =>
-  /\p{Ll}/u.test(s)
-    ? s
-    : s.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 
 function placeName(s: string): string | null {
   const tokens = tokenize(s.trim());

@@ -373,3 +373,9 @@ export class PhraseIndex<T> {
 /** The surface text of tokens[from..to) as printed. */
 export const span = (sentence: { source: string }, tokens: Token[], from: number, to: number): string =>
   from >= to ? '' : sentence.source.slice(tokens[from].start, tokens[to - 1].end);
+
+/** "KYEBI" → "Kyebi"; mixed case is kept. */
+export const titleCaseWords = (s: string): string =>
+  /\p{Ll}/u.test(s)
+    ? s
+    : s.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
