@@ -571,11 +571,12 @@ function kindBeforeName(tokens: Token[]): string[] {
 }
 
 /** Nouns for kinds of body in an appositive: "Saaristo Marine, a maker of service vessels". */
-const BODY_NOUNS = new Set(
-  'maker company firm developer operator manufacturer supplier producer bank group startup start-up charity cooperative co-operative consortium insurer lender retailer carrier shipyard utility subsidiary brand chain conglomerate association federation union foundation agency ngo nonprofit non-profit organisation organization institute university'.split(
+const BODY_NOUNS = new Set([
+  ...BODY_KIND,
+  ...'maker supplier bank group startup start-up charity co-operative consortium carrier shipyard subsidiary brand chain conglomerate association federation union foundation agency ngo nonprofit non-profit organisation organization institute university'.split(
     ' ',
   ),
-);
+]);
 /** Does a comma-appositive at tokens[k] (", a maker of …", ", the port's operator") describe a kind of body? */
 export function bodyAppositiveAt(tokens: Token[], k: number): boolean {
   if (tokens[k]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[k + 1]?.lower ?? '')) return false;
