@@ -809,20 +809,14 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
   );
 
   // Dates: every sentence but the line the publication date came from.
-  const eventSentences = sentences.filter(
-    (s) => !pubLine || !(pubLine.includes(s.text.trim()) || s.text.includes(pubLine)),
-  );
+  const besides = (line: string | null) => (s: Sentence) =>
+    !line || !(line.includes(s.text.trim()) || s.text.includes(line));
+  const eventSentences = sentences.filter(besides(pubLine));
   // A page whose metadata dates it and whose head repeats that date ("Date: 12 June 2026"): the line is the
   // publication's too, unless no other sentence dates the meeting.
   const headLine = !pubLine && publishedDate ? (prepared.pubLine ?? prepared.dateLines[0] ?? null) : null;
   const headPub = headLine !== null && dateOfLine(headLine, referenceOption) === publishedDate ? headLine : null;
-  let event = findEventDate(
-    headPub
-      ? eventSentences.filter((s) => !(headPub.includes(s.text.trim()) || s.text.includes(headPub)))
-      : eventSentences,
-    reference,
-    reference,
-  );
+  let event = findEventDate(eventSentences.filter(besides(headPub)), reference, reference);
   if (headPub && !event.date) event = findEventDate(eventSentences, reference, reference);
   // A dateline date ("Dhaka, 17 August 2026 --") over a report whose opening tells the meeting in the past tense
   // ("was held", "met") and names no other day: the meeting is the day's news.

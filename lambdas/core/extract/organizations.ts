@@ -805,14 +805,7 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
       // (AAATA)"), else the shortest phrase whose letters contain it in order.
       const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
       for (let k = 0; k < words.length; k++) {
-        if (!capWord(words[k]) && !isAcronymToken(words[k])) continue;
-        const initials = words
-          .slice(k)
-          .filter((w) => capWord(w) || isAcronymToken(w))
-          .flatMap((w) => w.text.split('-'))
-          .map((w) => (/^[A-Z]{2,}$/.test(w) ? w.toLowerCase() : (w[0]?.toLowerCase() ?? '')))
-          .join('');
-        if (initials === letters) {
+        if ((capWord(words[k]) || isAcronymToken(words[k])) && spells(b + k)) {
           chosen = k;
           break;
         }
