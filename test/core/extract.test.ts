@@ -1847,3 +1847,73 @@ describe('extract: attendance by telephone (0.17.6)', () => {
     assert.ok(person(r, 'Johanna Lindroos'));
   });
 });
+
+describe('extract: thirteenth-round rules, dates (0.18.0)', () => {
+  it('reads a newswire dateline ("HOUSTON--(BUSINESS WIRE)--Feb. 24, 2026--") and prefers the day the meeting verb governs over "today announced"', () => {
+    const r = extract(
+      'HOUSTON--(BUSINESS WIRE)--Feb. 24, 2026-- Cypress Bayou Energy, Inc. today announced that its Board of Directors, at its regular quarterly meeting held on Monday, February 23, 2026, declared a dividend.',
+    );
+    assert.equal(r.publishedDate, '2026-02-24');
+    assert.equal(r.eventDate, '2026-02-23');
+  });
+  it('takes "Date of dialogue:" as the meeting\'s field and "Date of report:" as the publication\'s', () => {
+    const r = extract(
+      'REPORT OF THE NATIONAL TRIPARTITE DIALOGUE\n\nDate of dialogue: Thursday, 7 May 2026\n\nVenue: Meghna Hall, Bay View Convention Centre, Dhaka\n\nDate of report: 20 May 2026\n\nThe dialogue brought together unions and employers.',
+    );
+    assert.equal(r.eventDate, '2026-05-07');
+    assert.equal(r.publishedDate, '2026-05-20');
+  });
+  it('reads "Thursday evening (1 October)" as 1 October, not the Thursday before the publication', () => {
+    const r = extract('Meetup #27 took place on Thursday evening (1 October) in the event room of Startup Lisboa.', {
+      publishedDate: '2026-10-08',
+    });
+    assert.equal(r.eventDate, '2026-10-01');
+  });
+  it('puts "last week\'s session … on Tuesday" in the calendar week before the publication', () => {
+    const r = extract(
+      "Around 90 residents squeezed into the meeting room of the town hall for last week's session of the municipal council on Tuesday, and Mayor Josef Hinterstößer opened the debate.",
+      { publishedDate: '2026-03-11' },
+    );
+    assert.equal(r.eventDate, '2026-03-03');
+  });
+  it('finds the publication date on a breadcrumb paragraph\'s edition line ("Print edition 13/2026 | Online: Monday, 29 June 2026")', () => {
+    const r = extract(
+      "WINDPOWER SUPPLY CHAIN REVIEW\n\nHome > Supply Chain > Onshore\nPrint edition 13/2026 | Online: Monday, 29 June 2026\n\nNordwind tells suppliers to localise castings\n\nAt last week's Nordwind Supplier Day 2026, held on Wednesday at the company's headquarters in Hamburg-Bahrenfeld, Nordwind Turbinen AG put a proposition to its suppliers.",
+    );
+    assert.equal(r.publishedDate, '2026-06-29');
+    assert.equal(r.eventDate, '2026-06-24');
+    assert.equal(r.location?.place, 'Hamburg');
+  });
+});
+
+describe('extract: thirteenth-round rules, places and lists (0.18.0)', () => {
+  it('takes the city after a venue named for another ("at Hyderabad House in New Delhi")', () => {
+    const r = extract('The 16th Strategic Dialogue was held today at Hyderabad House in New Delhi.', {
+      publishedDate: '2026-02-11',
+    });
+    assert.equal(r.location?.place, 'New Delhi');
+  });
+  it('reads a town dateline the head repeats ("Aßling – …" under "… Aßling council says yes"), in the country of the cities the text names', () => {
+    const r = extract(
+      'Wind farm in the Buchberg forest: Aßling council says yes\n\nAßling – There were not enough chairs when the municipal council met on Tuesday. "The money should stay here, not go to a fund in Frankfurt," said one resident. Berlin\'s rules allow it.',
+      { publishedDate: '2026-03-11' },
+    );
+    assert.deepEqual(r.location, { place: 'Aßling', country: 'Germany', virtual: false });
+  });
+  it('reads a city under its own-language name ("Startup Lisboa") and "Cabo Verde", and no city in a first name ("Sofia also announced")', () => {
+    const r = extract(
+      'The meetup took place on Thursday in the event room of Startup Lisboa, with speakers from Portugal, Brazil and Cabo Verde.\n\nSofia Anjos Ferreira, who runs the group, opened the evening. Sofia also announced a new chapter. Thanks to the Câmara Municipal de Lisboa.',
+      { publishedDate: '2026-10-08' },
+    );
+    assert.equal(r.location?.place, 'Lisbon');
+    assert.ok(r.countries.includes('Cape Verde'), r.countries.join('; '));
+    assert.ok(!r.countries.includes('Bulgaria'), r.countries.join('; '));
+  });
+  it('reads a list whose bullets the normalizer dropped ("the Beninese President, H.E. Romuald Adjovi;") and no "present" inside "representatives"', () => {
+    const r = extract(
+      'ECOWAS leaders held an Extraordinary Summit by videoconference on Thursday, 26 March 2026. The Summit was chaired by H.E. Abubakarr Sheku Kamara, President of Sierra Leone.\n\nThe following Heads of State or their representatives took part in the Summit:\n\nthe Beninese President, H.E. Romuald Adjovi;\n\nthe Gambian President, H.E. Lamin Bojang;\n\nthe Liberian President, H.E. Emmanuel Tarpeh Kollie.\n\nThe Authority condemned the attacks.',
+    );
+    for (const name of ['Romuald Adjovi', 'Lamin Bojang', 'Emmanuel Tarpeh Kollie'])
+      assert.equal(participant(r, name)?.attendance, 'video link', name);
+  });
+});

@@ -45,6 +45,11 @@ for (const c of countriesData.countries) {
 for (const [city, country] of Object.entries(citiesData.cities)) {
   if (!placeIndex.has(city)) placeIndex.add(city, { place: city, country, capital: false });
 }
+// A city's own-language name ("Startup Lisboa", "MÜNCHEN –") is the city under its English name.
+for (const [local, english] of Object.entries(citiesData.localNames)) {
+  const city = placeIndex.match(tokenize(english), 0);
+  if (city) placeIndex.add(local, city.value);
+}
 // Upper-case renderings of capitals and cities ("ADDIS ABABA, Oct 4" datelines).
 for (const c of countriesData.countries)
   if (!territories.has(c.name))

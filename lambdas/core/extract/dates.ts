@@ -219,11 +219,26 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       /\b(?:(?:on|last|this|late on|early on|earlier on)\s+)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))(?!['’]s)|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)\b|\b(?:last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+(?:[a-z-]+\s+){0,3}?(?:meeting|agm|egm|session|summit|talks|assembly|vote|hearing|debate|gathering|congress|conference|forum|sitting|council)\b|\b(?:met|held|opened|began|convened|voted|gathered|agreed|signed|said|told|announced|attended|visited|hosted|chaired)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s*(?:\d|the\s+\d))/gi;
     for (let m = wd.exec(text); m; m = wd.exec(text)) {
       if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
+      // "on Thursday evening (1 October)": the weekday's own date follows it.
+      const end = m.index + m[0].length;
+      if (
+        out.some(
+          (o) =>
+            o.index >= end &&
+            /^[\s,(]*(?:(?:morning|afternoon|evening|night)[\s,(]*)?$/i.test(text.slice(end, o.index)),
+        )
+      )
+        continue;
       // "on Friday, 27 March" is a full date chrono already has.
       // "last Thursday('s meeting)": the one before the reference, a week back when the reference is that weekday.
       const day = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]).toLowerCase();
       let date = resolveWeekday(day, reference);
       if (date === reference && /^last\b/i.test(m[0])) date = addDays(date, -7);
+      // "last week's session … on Tuesday": that weekday of the calendar week before the reference's.
+      if (/\blast week\b/i.test(text.slice(Math.max(0, m.index - 80), m.index))) {
+        const monday = addDays(reference, -((toUtc(reference).getUTCDay() + 6) % 7) - 7);
+        date = addDays(monday, (WEEKDAYS.indexOf(day) + 6) % 7);
+      }
       out.push({
         date,
         end: null,
@@ -274,8 +289,13 @@ export const isCalendarWord = (w: string): boolean =>
   );
 /** "Tuesday 15 to Thursday 17 September": a weekday before a range's days. */
 const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
-const DATE_FIELD =
-  /^\s*(?:Dates?(?: of (?:the )?(?:meeting|session|hearing))?(?:\s*(?:&|and|\/)\s*time)?|(?:Meeting|Session|Hearing) dates?)\s*:/i;
+/** What a minutes' or report's date field can name besides the meeting: "Date of dialogue", "Date of the hearing". */
+export const MEETING_FIELD_NOUNS =
+  'meeting|session|hearing|dialogue|consultation|conference|forum|workshop|event|summit|seminar|symposium|retreat|roundtable|visit|talks|assembly|sitting';
+const DATE_FIELD = new RegExp(
+  `^\\s*(?:\\d{1,2}[.)]\\s+)?(?:Dates?(?: of (?:the )?(?:${MEETING_FIELD_NOUNS}))?(?:\\s*(?:&|and|\\/)\\s*time)?|(?:${MEETING_FIELD_NOUNS}) dates?)\\s*:`,
+  'i',
+);
 /** "Date of meeting: …", "Dates: 22-24 April 2026", "Date / time: 05.11.2026": a field line with the meeting's date. */
 export const isMeetingDateField = (line: string): boolean => DATE_FIELD.test(line);
 const CAPS_MONTH =
@@ -287,6 +307,8 @@ const FUTURE =
 const OTHER_EVENT =
   /\b(?:minutes of the (?:previous )?meeting of|previous|last (?:year|month|week|march|april|may|june|july|august|september|october|november|december|january|february)|since|founded|ended|retired|struck|telephone|phone call|courtesy call|separate|prepared|recorded|anniversary|financial year|fiscal year|wrote|sent:|from:|date:)\b/i;
 
+const HELD_ON =
+  /\b(?:held|met|took place|convened|gathered|meeting)(?: on| of)?(?: the (?:morning|afternoon|evening) of)? $/i;
 const SPAN_DAYS =
   /\b(closing|concluding|wrapping up|ending|ended|concluded|closed|capping|at the end of|on the (?:last|final|closing) day of|opening|opened|began|beginning|starting|at the start of|on the (?:first|opening) day of)\b[^.;]{0,40}?\b(two|three|four|five|six|seven|[2-7])[- ](?:day\b|days of\b)/i;
 const OPENING = /\b(?:opened|began|begun|started|commenced|kicked off|got under way|got underway)\b[^.;]{0,20}$/i;
@@ -322,8 +344,11 @@ export function findEventDate(
       let score = 0;
       if (EVENT_WORDS.test(clause)) score += 10;
       // "Date of meeting: Wednesday, 11 March 2026", "Dates: 22-24 April 2026": the minutes' own field line.
-      if (DATE_FIELD.test(text) && p.index < 40) score += 12;
+      if (DATE_FIELD.test(text) && p.index < 40) score += 15;
       if (OTHER_EVENT.test(near)) score -= 8;
+      // "today announced that its Board, at its meeting held on Monday, February 23, …": the date the meeting verb
+      // governs outranks the announcement's day in the same sentence.
+      if (HELD_ON.test(before.slice(-30))) score += 2;
       if (firstDated) score += 3;
       score -= s.index * 0.05;
       // A report tells of a recent meeting: a day half a year or more before the publication is another event's

@@ -159,6 +159,13 @@ function placeAt(
   }
   const c = matchCountryName(tokens, k);
   if (c) return { place: null, country: c.country, length: c.length };
+  // "Hamburg-Bahrenfeld", "Berlin-Mitte": a city's district is in that city (not a route: "Paris-Berlin").
+  const dash = tokens[k].text.indexOf('-');
+  if (dash > 0 && /^\p{Lu}/u.test(tokens[k].text.slice(dash + 1))) {
+    const city = matchWorldPlace(tokenize(tokens[k].text.slice(0, dash)), 0);
+    if (city?.length === 1 && !matchWorldPlace(tokenize(tokens[k].text.slice(dash + 1)), 0))
+      return { place: city.place, country: city.country, length: 1, world: city.world };
+  }
   return null;
 }
 
@@ -180,7 +187,7 @@ const PLACE_PARTICLES = new Set([
   'upon',
   'on',
 ]);
-const VENUE_LINE = /^\s*(?:Venue|Location|Place|Where)\s*:/i;
+const VENUE_LINE = /^\s*(?:\d{1,2}[.)]\s+)?(?:Venue|Location|Place|Where)\s*:/i;
 const CONTINENTS = new Set(['Africa', 'Asia', 'Europe', 'America', 'Americas', 'Oceania', 'Antarctica', 'Eurasia']);
 /** A venue field that names only a video call: "Location: Zoom video conference". */
 const ONLINE_VENUE =
@@ -304,6 +311,8 @@ export type LocationInput = {
   otherDay?: Set<number>;
   /** token indexes of people's names, by sentence: "Augusto Lopes Lima" is no mention of Lima */
   personTokens?: Map<number, Set<number>>;
+  /** the first words of people's names: "Sofia also announced" under "Sofia Anjos Ferreira" is no mention of Sofia */
+  givenNames?: Set<string>;
 };
 
 /** The meeting's location. */
@@ -348,6 +357,7 @@ export function findLocation(input: LocationInput): Location {
       const t = tokens[k];
       if (!t.word || !t.cap) continue;
       if (inPerson?.has(k)) continue;
+      if (input.givenNames?.has(t.text) && !/^(?:in|at)$/.test(tokens[k - 1]?.lower ?? '')) continue;
       const p = placeAt(tokens, k);
       const prev = tokens[k - 1]?.lower ?? '';
       const prev2 = tokens[k - 2]?.lower ?? '';
@@ -389,6 +399,20 @@ export function findLocation(input: LocationInput): Location {
       if (SITE_AFTER.test(tokens[k + p.length]?.text ?? '')) {
         k = pass();
         continue;
+      }
+      // "at Hyderabad House in New Delhi": a venue named after a city, and the city it stands in after it.
+      {
+        let v = k + p.length;
+        while (v < tokens.length && v - k - p.length < 3 && tokens[v].cap && !VENUES.test(tokens[v].text)) v++;
+        if (
+          VENUES.test(tokens[v]?.text ?? '') &&
+          /^(?:in|,)$/.test(tokens[v + 1]?.text ?? '') &&
+          tokens[v + 2]?.cap &&
+          placeAt(tokens, v + 2)?.place
+        ) {
+          k = pass();
+          continue;
+        }
       }
       // A list of places ("warning strikes at the terminals in Hamburg, Bremen, Emden and …") places nothing.
       const after = tokens[k + p.length];
@@ -554,6 +578,14 @@ export function findLocation(input: LocationInput): Location {
     }
   }
   if (virtual && !heldAt) return { place: null, country: null, virtual: true };
+  // The country of the cities the text names, when one leads ("a fund in Frankfurt", "Berlin's act" around
+  // "Aßling –"): where a town no list knows lies, when the text never names its country.
+  const citiesCountry = (): string | null => {
+    const count = new Map<string, number>();
+    for (const m of mentions.values()) count.set(m.country, (count.get(m.country) ?? 0) + m.count);
+    const ranked = [...count.entries()].sort((a, b) => b[1] - a[1]);
+    return ranked.length > 0 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : null;
+  };
   hits.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   unknown.sort((a, b) => b.score - a.score || a.sentence - b.sentence);
   const bestKnown = hits.find((h) => h.score > 0 && h.place) ?? null;
@@ -564,7 +596,8 @@ export function findLocation(input: LocationInput): Location {
     const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     // (a town no list knows is in the country of the known cities the text names, if any)
     const nearestKnown = hits.find((h) => h.place && h.score > 0)?.country ?? null;
-    const country = u.country ?? nearestKnown ?? input.hostCountry ?? input.eventCountry ?? frequentCountry;
+    const country =
+      u.country ?? nearestKnown ?? input.hostCountry ?? input.eventCountry ?? frequentCountry ?? citiesCountry();
     return { place: u.place, country, virtual: false };
   }
   // The dateline, when no sentence places the meeting firmly elsewhere.
@@ -574,7 +607,11 @@ export function findLocation(input: LocationInput): Location {
     // A dateline town no list knows ("Kyebi (E/R), Nov 10, GNA –"), in the country the text is about.
     if (!d && (!bestKnown || bestKnown.score < 5)) {
       const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-      return { place: input.dateline, country: input.hostCountry ?? frequentCountry, virtual: false };
+      return {
+        place: input.dateline,
+        country: input.hostCountry ?? frequentCountry ?? citiesCountry(),
+        virtual: false,
+      };
     }
   }
   const best = bestKnown;

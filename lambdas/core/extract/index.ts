@@ -11,6 +11,7 @@ import {
   forgetParsedDates,
   isCalendarWord,
   isMeetingDateField,
+  MEETING_FIELD_NOUNS,
   monthsNamed,
   parseDates,
 } from './dates';
@@ -205,7 +206,7 @@ const CONTACT = /(?:\+\d{1,3}[\s\d()x-]{6,}|\b[\w.-]+@[\w-]+\.[\w.]+)/;
 
 // The labels of a meeting's own fields (date, time, place, format, circulation), as a key-value table prints them.
 const FIELD_ROW_LABEL =
-  /^(?:dates?|dates? (?:of|and|&) (?:the )?(?:meeting|session|hearing|time|circulation|issue|publication)|dates?\s*\/\s*time|time|venue|place|location|format|mode|held|where|when|report version|(?:circulated|issued|published|posted)(?: [a-z ]{0,40})?)$/i;
+  /^(?:dates?|dates? (?:of|and|&) (?:the )?(?:meeting|session|hearing|dialogue|consultation|time|circulation|issue|publication|report)|dates?\s*\/\s*time|time|venue|place|location|format|mode|held|where|when|report version|(?:circulated|issued|published|posted)(?: [a-z ]{0,40})?)$/i;
 /**
  * Key-value tables, flattened by the normalizer to one paragraph a cell ("Date / time" | "05.11.2026, 10:00") or
  * printed as text ("| Dates | 23/06/2026 – 25/06/2026 |"): a row whose key is one of a meeting's fields reads as a
@@ -303,15 +304,17 @@ function prepare(doc: ExtractInput): Prepared {
     if (trimmed.length <= 40 && p >= total / 2 && STOP.has(trimmed.toLowerCase().replace(/[:\s]+$/, ''))) break;
     if (isChrome(trimmed)) {
       // "Issued by: ASEAN Secretariat, 30 April 2026" is chrome, but its date is the publication date.
-      if (
-        chromePubLine === null &&
-        p < 10 &&
-        // (a byline's date too: "By Lorena Castillo | Thursday, 16 July 2026, 09:45")
-        /^(?:Published|Posted|Issued|Released|Dated|Updated|By)\b/i.test(trimmed) &&
-        countWords(trimmed) <= 24 &&
-        parseDates(trimmed, null).some((x) => x.yearCertain)
-      )
-        chromePubLine = trimmed;
+      // (a byline's date too: "By Lorena Castillo | Thursday, 16 July 2026, 09:45"; and a line of a breadcrumb's
+      // paragraph: "Home > Supply Chain\nPrint edition 13/2026 | Online: Monday, 29 June 2026")
+      if (chromePubLine === null && p < 10 && countWords(trimmed) <= 24)
+        chromePubLine =
+          [trimmed, ...trimmed.split(/\n|\s\|\s/).map((x) => x.trim())].find(
+            (line, i) =>
+              (i === 0
+                ? /^(?:Published|Posted|Issued|Released|Dated|Updated|By)\b/i
+                : /^(?:Published|Posted|Issued|Released|Dated|Updated|Online)\b/i
+              ).test(line) && parseDates(line, null).some((x) => x.yearCertain),
+          ) ?? null;
       continue;
     }
     kept.push({ text: raw, index: p });
@@ -350,9 +353,7 @@ function prepare(doc: ExtractInput): Prepared {
     for (const whole of k.text.split('\n')) {
       if (
         !pubLine &&
-        ((/^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:meeting|session|hearing))(?!\s*(?:&|and|\/)\s*time)|Dated|Updated)\b[^:]{0,60}:/i.test(
-          whole.trim(),
-        ) &&
+        ((PUB_FIELD.test(whole.trim()) &&
           !(meetingFields && /^\s*Date\s*:/i.test(whole)) &&
           parseDates(whole, null).some((x) => x.yearCertain)) ||
           // "Report version: v1.1 – circulated 12.11.2026": a minutes' circulation date.
@@ -418,6 +419,8 @@ function prepare(doc: ExtractInput): Prepared {
   // Under a minutes heading ("PRESENT"): sub-headings and rows follow until the next heading.
   let inRoster = false;
   let cellMode = false;
+  // The last row ended in a semicolon: a list whose bullets the normalizer dropped runs on to its last row.
+  let semicolonList = false;
   let dateline: Prepared['dateline'] = null;
   for (const k of kept) {
     const segs = segments(k.text).flatMap(splitLeaderRows);
@@ -432,7 +435,10 @@ function prepare(doc: ExtractInput): Prepared {
           ? null
           : (/^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?)(?:\s*\([^)]{1,12}\))?,\s+([^()–—-]{3,40}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|–|—|-)\s+/u.exec(
               seg,
-            ) ?? /^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?)()\s+(?:--|–|—)\s+/u.exec(seg));
+            ) ??
+            // a newswire's: "HOUSTON--(BUSINESS WIRE)--Feb. 24, 2026--"
+            /^(\p{Lu}[\p{Lu}\p{M}'’. ,-]{1,40}?)--\([\p{Lu} ]{3,30}\)--([^–—]{3,30}?)--\s*/u.exec(seg) ??
+            /^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?)()\s+(?:--|–|—)\s+/u.exec(seg));
       if (dl && !dateline) {
         // A place the gazetteer does not know is still the dateline's when a date follows it ("Kyebi (E/R), Nov
         // 10, GNA –"): one to three capitalized words.
@@ -446,6 +452,14 @@ function prepare(doc: ExtractInput): Prepared {
             (countWords(dl[1]) <= 3 &&
               [doc.title ?? '', ...sentences.map((x) => x.text)].some((h) =>
                 h.includes(` in ${titleCaseWords(dl[1].trim())}`),
+              )) ||
+            // a name the head repeats ("Aßling – There were not enough chairs" under "… Aßling council says yes")
+            (countWords(dl[1]) === 1 &&
+              !isDictionaryWord(dl[1].trim()) &&
+              !isCommonWord(dl[1].trim()) &&
+              !isTitleWord(dl[1].trim().toLowerCase()) &&
+              [doc.title ?? '', ...sentences.map((x) => x.text)].some((h) =>
+                h.split(/[\s:,;–—>]+/).includes(dl[1].trim()),
               )) ||
             (/^[\p{Lu}'’-]+(?: [\p{Lu}'’-]+)?$/u.test(dl[1].trim()) &&
               dl[1]
@@ -522,7 +536,11 @@ function prepare(doc: ExtractInput): Prepared {
         inRoster = false;
       }
       if (listMode !== undefined && !header && !heading && !subHeading) {
-        const looksLikeItem = isItem || semicolonRow || (words <= 45 && /^[\p{Lu}]/u.test(seg.trim()));
+        // ("- the Beninese President, H.E. Romuald Adjovi;" under "… took part in the Summit:")
+        const rowEnd = /;\s*(?:and\s*)?$/.test(seg);
+        const looksLikeItem: boolean =
+          isItem || semicolonRow || (words <= 45 && (/^[\p{Lu}]/u.test(seg.trim()) || rowEnd || semicolonList));
+        semicolonList = looksLikeItem && rowEnd;
         if (looksLikeItem) for (const s of ss) listAttendance.set(s.index, listMode);
         else {
           listMode = undefined;
@@ -562,6 +580,12 @@ function prepare(doc: ExtractInput): Prepared {
   };
 }
 
+/** A field line with the document's own date ("Published: …", "Date of report: …"), not the meeting's ("Date of
+ * dialogue: …", "Date and time: …"). */
+const PUB_FIELD = new RegExp(
+  `^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:${MEETING_FIELD_NOUNS}))(?!\\s*(?:&|and|\\/)\\s*time)|Dated|Updated)\\b[^:]{0,60}:`,
+  'i',
+);
 const DATELINE_DASH = /[–—-]/;
 /** Words before a date that make its line tell the meeting, not the publication. */
 const MEETING_VERB = /\b(?:held|took place|convened|met|meets|gathered|opened|sat)\b/i;
@@ -692,7 +716,7 @@ function headerAttendance(header: string): Attendance | null {
     return 'video link';
   if (/represented|proxy/i.test(header)) return 'represented';
   if (
-    /in person|in the (?:meeting |board|council |conference )?(?:room|chambers?|hall)\b|in the boardroom|at the venue|present/i.test(
+    /in person|in the (?:meeting |board|council |conference )?(?:room|chambers?|hall)\b|in the boardroom|at the venue|\bpresent\b/i.test(
       header,
     )
   )
@@ -877,6 +901,7 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
     hostCountry,
     dateline: prepared.dateline?.place ?? null,
     personTokens: people.personTokens,
+    givenNames: new Set([...people.participants, ...people.mentionedPeople].map((p) => p.name.split(' ')[0])),
     otherDay: new Set([...otherDay, ...otherMonths(sentences, event.date ?? reference)]),
     eventCountry:
       event.sentence === null ? null : (findCountries(sentences.filter((s) => s.index === event.sentence))[0] ?? null),
