@@ -1917,3 +1917,64 @@ describe('extract: thirteenth-round rules, places and lists (0.18.0)', () => {
       assert.equal(participant(r, name)?.attendance, 'video link', name);
   });
 });
+
+describe('extract: thirteenth-round rules, people (0.18.0)', () => {
+  it('keeps "Ma." in a Filipino name, reads "Atty." as an honorific, and takes "He did not attend" for the previous sentence\'s person', () => {
+    const r = extract(
+      'The 49th Meeting of the Committee, held in Manila, was chaired by Undersecretary Ma. Lourdes Dimaculangan-Reyes. Directors Ma. Teresa D. Macaraeg-Lim and Atty. Jose Rizalino Bautista III attended.\n\n"We are late," PAGASA climatologist Jose Emmanuel Caballero-Ong said at a separate briefing in Quezon City. He did not attend the ASEAN meeting.',
+    );
+    assert.ok(participant(r, 'Ma. Lourdes Dimaculangan-Reyes'), r.participants.map((p) => p.name).join('; '));
+    assert.ok(!r.participants.some((p) => p.name === 'Ma' || p.name === 'Atty'));
+    assert.ok(!participant(r, 'Jose Emmanuel Caballero-Ong'));
+    assert.ok(person(r, 'Jose Emmanuel Caballero-Ong'));
+  });
+  it('takes no news service, law, meeting, continent or acronym-led body for a person', () => {
+    const r = extract(
+      "CENTRAL ASIA WIRE\n\nOfficials from Southeast Asia met in Manila on Tuesday. Firms already report under Germany's Supply Chain Due Diligence Act. The 4th Black Sea Port Authorities Roundtable opened on Tuesday. Romania was represented by Ioana Stănescu-Popa of the port administration (CN APM Constanța). The panel was moderated by Matthias Lührs-Petersen of VDMA Power Systems. The joint venture with Grupo Energético del Norte, S.A. de C.V., owns a pipeline.",
+      { publishedDate: '2026-10-14' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of [
+      'Asia Wire',
+      'Southeast Asia',
+      'Supply Chain Due Diligence Act',
+      'Authorities Roundtable',
+      'Apm Constanța',
+      'Vdma Power Systems',
+      'Grupo Energético del Norte',
+    ])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(people.includes('Ioana Stănescu-Popa'));
+  });
+  it('takes a contact card printed one line a paragraph (name, office, phone) for a press contact, not a person of the meeting', () => {
+    const r = extract(
+      'The Board met on Monday, February 23, 2026, in Houston, and Daniel R. Castellanos chaired it.\n\nContacts\n\nInvestors:\n\nLauren B. Whitcomb\n\nDirector, Investor Relations\n\n(713) 555-0187\n\nir@example.com',
+    );
+    assert.ok(!person(r, 'Lauren B. Whitcomb'));
+    assert.ok(participant(r, 'Daniel R. Castellanos'));
+  });
+  it('reads a text table of people by its header ("No. | Name | Designation | Organization"), and "ABSENT WITH APOLOGY"', () => {
+    const r = extract(
+      'MINUTES OF THE 47TH ORDINARY MEETING OF THE BOARD HELD ON THURSDAY, 22ND JANUARY 2026\n\nPRESENT\n\nNo. | Name | Designation | Organization\n\n1. | Eng. Dr. Sarah Nakato Kiggundu | Chairperson | KWSSB Board\n\n3. | Prof. Grace Atim Okello | Member | Makerere University\n\nABSENT WITH APOLOGY\n\n1. | Mr. Ismail Kakooza Lubega | Member | Uganda Manufacturers Association\n\nMIN 1/47/2026: OPENING\n\nThe Chairperson called the meeting to order.',
+    );
+    assert.equal(participant(r, 'Grace Atim Okello')?.affiliation, 'Makerere University');
+    assert.equal(participant(r, 'Grace Atim Okello')?.title, 'Member');
+    assert.ok(!participant(r, 'Ismail Kakooza Lubega'));
+    assert.ok(person(r, 'Ismail Kakooza Lubega'));
+  });
+});
+
+describe('extract: organization keys without legal forms (0.18.0)', () => {
+  it('keys "Tidewater Pipeline Holdings LP", "Cypress Bayou Energy, Inc." and "… S.A. de C.V." as the names without their legal form', () => {
+    assert.equal(
+      normalizeOrganization('Tidewater Pipeline Holdings LP'),
+      normalizeOrganization('Tidewater Pipeline Holdings'),
+    );
+    assert.equal(normalizeOrganization('Cypress Bayou Energy, Inc.'), normalizeOrganization('Cypress Bayou Energy'));
+    assert.equal(
+      normalizeOrganization('Grupo Energético del Norte, S.A. de C.V.'),
+      normalizeOrganization('Grupo Energético del Norte'),
+    );
+    assert.notEqual(normalizeOrganization('AG'), '');
+  });
+});

@@ -347,6 +347,16 @@ describe('boilerplate', () => {
     assert.ok(doc.warnings.includes('removed boilerplate: "Home | World | Asia | Contact"'));
   });
 
+  it('keeps the numbered rows of a text table, whose short cells look like a navigation line', async () => {
+    const rows = [
+      'No. | Name | Designation | Organization',
+      '2. | Hon. Joseph Ssempijja-Mukasa | Vice Chairperson | KWSSB Board',
+      '3. | Prof. Grace Atim Okello | Member | Makerere University',
+    ];
+    const doc = await normalize(['PRESENT', ...rows, LEAD[0]].join('\n\n'));
+    assert.deepEqual(doc.paragraphs, ['PRESENT', ...rows, LEAD[0]]);
+  });
+
   it('cuts a trailing "Related stories" block with its titles, but not a marker early in the text', async () => {
     const body = [
       'Comments',

@@ -75,8 +75,8 @@ const BULLET = /^\s*(?:[-*•‣▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
 /** How the people of a list item attended; 'absent' under "Apologies" / "Absent with apologies:". */
 export type ListMode = Attendance | null | 'absent';
 const ROSTER_HEADING =
-  /^((?:(?:members|directors|councillors|also|others|those) )?present|(?:(?:officers|staff|officials|also|others) )?in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apologies(?: for absence)?|absent(?: with apologies)?|regrets|excused)\s*[:?]?$/i;
-const ABSENT_HEADING = /\b(?:apologies|absent|regrets|excused|not present)\b/i;
+  /^((?:(?:members|directors|councillors|also|others|those) )?present|(?:(?:officers|staff|officials|also|others) )?in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apolog(?:ies|y)(?: for absence)?|absent(?: with apolog(?:ies|y))?|regrets|excused)\s*[:?]?$/i;
+const ABSENT_HEADING = /\b(?:apologies|apology|absent|regrets|excused|not present)\b/i;
 const PARTICIPANT_HEADER =
   /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;
 
@@ -202,6 +202,7 @@ function contactNames(paragraph: string): string[] {
 }
 const AGENCY_CREDIT =
   /(?:^|[\s([])\p{Lu}{2,}(?:\s\p{Lu}{2,})?\s*\/\s*(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)(?=\s*[)\]]|\s*$)/gmu;
+const CONTACT_LINE = /^(?:(?:tel|phone|mobile|email|e-mail)\.?:?\s*)?(?:\+\d|\(\d{2,4}\)|[\w.-]+@[\w-]+\.)/i;
 const CONTACT = /(?:\+\d{1,3}[\s\d()x-]{6,}|\b[\w.-]+@[\w-]+\.[\w.]+)/;
 
 // The labels of a meeting's own fields (date, time, place, format, circulation), as a key-value table prints them.
@@ -243,6 +244,49 @@ function fieldRows(paragraphs: string[]): string[] {
 }
 
 /** Joins a paragraph that ends mid-phrase ("Chairman of the" | "Audit Committee …") with the next one. */
+const NAME_COLUMN = /^(?:(?:full )?names?|members?|participants?|attendees?)$/i;
+const TITLE_COLUMN = /^(?:designation|title|position|role|office|function|capacity)s?$/i;
+const BODY_COLUMN =
+  /^(?:organi[sz]ations?|affiliations?|institutions?|representing|company|agency|body|employer|country|constituency)$/i;
+/**
+ * A text table of people ("No. | Name | Designation | Organization", then "1. | Eng. Dr. Sarah Kiggundu |
+ * Chairperson | KWSSB Board"): each row reads as a roster line, "Eng. Dr. Sarah Kiggundu, Chairperson, KWSSB
+ * Board", and the header row goes. The columns hold for the rows under later headings ("ABSENT WITH APOLOGY").
+ */
+function pipeRosterRows(paragraphs: string[]): string[] {
+  let columns: { name: number; title: number; body: number; cells: number } | null = null;
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    if (!p.includes('|') || p.includes('\n')) {
+      out.push(p);
+      continue;
+    }
+    const cells = p
+      .split('|')
+      .map((c) => c.trim())
+      .filter((c, i, all) => c || (i > 0 && i < all.length - 1));
+    // (a header names the name column and another: "Member" alone is a row's office)
+    const name = cells.findIndex((c) => NAME_COLUMN.test(c));
+    const title = cells.findIndex((c) => TITLE_COLUMN.test(c));
+    const body = cells.findIndex((c) => BODY_COLUMN.test(c));
+    if (name >= 0 && (title >= 0 || body >= 0) && cells.every((c) => c.length <= 30)) {
+      columns = { name, title, body, cells: cells.length };
+      continue;
+    }
+    if (columns && cells.length === columns.cells && cells[columns.name]) {
+      const c = columns;
+      out.push(
+        [cells[c.name], c.title >= 0 ? cells[c.title] : '', c.body >= 0 ? cells[c.body] : '']
+          .filter(Boolean)
+          .join(', '),
+      );
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
 function joinBrokenParagraphs(paragraphs: string[]): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
@@ -273,7 +317,9 @@ function prepare(doc: ExtractInput): Prepared {
   let inSignature = false;
   let chromePubLine: string | null = null;
   // A paragraph cut off after "of the" / "and" / a comma continues in the next one.
-  paragraphs = joinBrokenParagraphs(fieldRows(paragraphs.map((x) => String(x ?? '')))).flatMap(splitFields);
+  paragraphs = joinBrokenParagraphs(fieldRows(pipeRosterRows(paragraphs.map((x) => String(x ?? ''))))).flatMap(
+    splitFields,
+  );
   const total = paragraphs.length;
   for (let p = 0; p < total; p++) {
     const raw = String(paragraphs[p] ?? '');
@@ -281,6 +327,14 @@ function prepare(doc: ExtractInput): Prepared {
     if (!trimmed) continue;
     authors.push(...creditedNames(trimmed));
     contacts.push(...contactNames(trimmed).map((name) => ({ name, paragraph: p })));
+    // A contact card printed one line a paragraph: the name, an office, the phone ("Lauren B. Whitcomb" |
+    // "Director, Investor Relations" | "(713) 555-0187").
+    if (
+      countWords(trimmed) <= 5 &&
+      new RegExp(`^${NAME_RUN.source}$`, 'u').test(trimmed) &&
+      [1, 2].some((d) => CONTACT_LINE.test(String(paragraphs[p + d] ?? '').trim()))
+    )
+      contacts.push({ name: trimmed, paragraph: p });
     const header = emailHeader(trimmed);
     if (header) {
       // (a correspondent the body names too stays a person: the sender of minutes listed as present)

@@ -50,8 +50,13 @@ const ROMANCE_LINKS = new Set([
 const NOT_ORG = new Set(orgData.notOrganizations);
 const CONNECTORS = new Set(['and', '&', 'for', 'on', 'of', 'the', 'in', 'de', 'du', 'des', 'la', 'le']);
 
+// "Tidewater Pipeline Holdings LP", "Cypress Bayou Energy, Inc.", "Grupo Energético del Norte, S.A. de C.V.": a
+// legal form is no part of the body's key, so a search without it finds it.
+const LEGAL_TAIL = new RegExp(
+  `(?:,?\\s+(?:de\\s+)?(?:${[...LEGAL].map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')}))+\\s*$`,
+);
 const rawKey = (s: string): string =>
-  foldKey(stripDiacritics(s).replace(/[’']s\b/g, ''))
+  foldKey(stripDiacritics(s.replace(LEGAL_TAIL, '') || s).replace(/[’']s\b/g, ''))
     .replace(/^the /, '')
     .replace(/\borganisation\b/g, 'organization')
     .replace(/\bprogramme\b/g, 'program')
@@ -728,7 +733,11 @@ export function headingCompany(text: string): string | null {
   if (!words.every((w) => /^[\p{Lu}\d&.,'’-]+$/u.test(w))) return null;
   if (UPPER_LEGAL.has(words[words.length - 1].replace(/,$/, '')))
     return words
-      .map((w) => (w.length <= 3 && /^[A-Z&.]+$/.test(w) && w !== 'LTD' ? w : w[0] + w.slice(1).toLowerCase()))
+      .map((w) =>
+        (w.length <= 3 && /^[A-Z&.]+$/.test(w) && w !== 'LTD') || /^(?:[A-Z]\.)+$/.test(w)
+          ? w
+          : w[0] + w.slice(1).toLowerCase(),
+      )
       .join(' ');
   // A body's masthead ("PARLIAMENT OF WESTERN AUSTRALIA", "ECONOMICS AND INDUSTRY STANDING COMMITTEE"): a head
   // noun last, or first before "OF"; connectors in lower case.

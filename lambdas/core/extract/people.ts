@@ -250,6 +250,18 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   if (PLACE_FIRST.has(tokens[i].text) || run.some((t, x) => x > 0 && PLACE_INSIDE.has(t.text))) return null;
   // "Belgrade's Štark Arena", "WA Branch": a venue or a unit, not a person.
   if (j - i >= 2 && PLACE_LAST.has(tokens[j - 1].text)) return null;
+  // "Southeast Asia", "Asia Wire": a continent's name is in no one's.
+  if (j - i >= 2 && run.some((t) => CONTINENT_WORDS.has(t.text))) return null;
+  // "APM Constanța", "VDMA Power Systems": a short acronym opens a body's name (not a surname in capitals:
+  // "KURATA Naoki", "LI Qiang" are known names or longer).
+  // (after an honorific a capitalized surname it is: "Mr. ONO Hiroshi")
+  if (
+    j - i >= 2 &&
+    /^\p{Lu}{2,4}$/u.test(run[0].text) &&
+    !isKnownName(titleCase(run[0].text)) &&
+    !(i > 0 && (tokens[i - 1].text.endsWith('.') || matchHonorific(tokens, i - 1)))
+  )
+    return null;
   // "Institute of Water and Flood Management", "… of Plateau Biology": the tail of a body's name the text names.
   if (
     i > 0 &&
@@ -393,8 +405,13 @@ const SITE_NOUNS = new Set(
 const FIRM_WORD = /^(?:Co|Company|Associates|Associés|Asociados|Associados|Partners|Sons|Fils|Hijos)$/;
 /** Last words of a venue's or a unit's name, never of a person's. */
 const PLACE_LAST = new Set(
-  'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal'.split(' '),
+  // (and of a news service's, a law's or a meeting's: "Central Asia Wire", "Supply Chain Due Diligence Act",
+  // "Black Sea Port Authorities Roundtable", "VDMA Power Systems")
+  'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol'.split(
+    ' ',
+  ),
 );
+const CONTINENT_WORDS = new Set(['Asia', 'Africa', 'Europe', 'America', 'Americas', 'Oceania', 'Eurasia']);
 /** A legal suffix or "& Co" / "& Associates" right after a run of capitalized words: the run names a firm. */
 function firmAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -1848,6 +1865,21 @@ export function findPeople(
       subject.attendance = 'represented';
       subject.attendanceExplicit = true;
       subject.negated = false;
+    }
+    // "… said at a separate briefing in Quezon City. He did not attend the ASEAN meeting.": the previous sentence's
+    // one person was not there.
+    // (the pronoun itself may scan as a name: "He" is a surname)
+    if (
+      mentions.every((m) => m.start === 0 && m.end === 1) &&
+      previous.length === 1 &&
+      /^(?:he|she)$/.test(t[0]?.lower ?? '') &&
+      /^(?:He|She) (?:did not|didn't|does not|could not|couldn't) (?:attend|take part|join)\b|^(?:He|She) (?:was|is) not (?:at|present at|among)\b/.test(
+        s.text,
+      )
+    ) {
+      const subject = previous[0];
+      if (subject.role === 'participant') subject.role = null;
+      subject.negated = true;
     }
     if (mentions.length > 0) previous = mentions;
     else if (s.text.trim()) previous = [];

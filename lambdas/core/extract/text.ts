@@ -35,7 +35,7 @@ const ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof st jr sr gen col lt maj sgt capt cpt rev hon rt gov sen rep amb adm cllr messrs mme mlle ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vs etc inc ltd co corp approx art para fig ' +
-    'p pp dept est cf ca eng engr ing mag cr smt sra drs ir mx fr hon regd retd ret brig pte bhd'
+    'p pp dept est cf ca eng engr ing mag cr smt sra drs ir mx fr hon regd retd ret brig pte bhd atty'
   ).split(' '),
 );
 
@@ -76,7 +76,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const cap = isUpperCode(c0);
     let lower = sameLength ? lowerText.slice(start, end) : value.toLowerCase();
     if (word && text.charCodeAt(end) === 46 && text.charCodeAt(end + 1) !== 46) {
-      if (ABBREVIATIONS.has(lower) || (end - start === 1 && cap)) {
+      // ("Ma. Lourdes Reyes": the Filipino abbreviation of María before a given name)
+      if (
+        ABBREVIATIONS.has(lower) ||
+        (end - start === 1 && cap) ||
+        (value === 'Ma' && text.charCodeAt(end + 1) === 32 && isUpperCode(text.charCodeAt(end + 2)))
+      ) {
         value += '.';
         lower += '.';
         end += 1;

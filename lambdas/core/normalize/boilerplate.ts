@@ -41,8 +41,12 @@ const LINE_PATTERNS: [RegExp, number][] = [
   // Bylines: "By Staff · July 14", "By Li Ming, Xinhua" (a sentence starting with "By" ends with punctuation).
   [/^by\s+\S.*[^.!?:;]$/i, 80],
   // "Home | World | Asia | Contact", "Home > News > Asia": short items between separators (not a sentence, and
-  // not French quotes: with a « in the line, » closes a quotation).
-  [/^(?!.*«)(?:[^|•»>·\n]{1,30}[|•»>·]\s*){2,}[^|•»>·\n]{0,29}[^|•»>·\n.!?]$/, 200],
+  // not French quotes: with a « in the line, » closes a quotation; nor a numbered table row: "2. | Hon. Joseph
+  // Ssempijja-Mukasa | Vice Chairperson | KWSSB Board", "No. | Name | Designation").
+  [
+    /^(?!.*«)(?!\s*(?:\d{1,3}[.)]?|No\.?|S\/?N|#)\s*\|)(?:[^|•»>·\n]{1,30}[|•»>·]\s*){2,}[^|•»>·\n]{0,29}[^|•»>·\n.!?]$/,
+    200,
+  ],
 ];
 
 const SOCIAL = new Set(
