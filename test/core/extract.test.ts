@@ -499,6 +499,10 @@ describe('extract: robustness', () => {
     assert.equal(r.location, null);
   });
 
+  it('does not throw on a place at the very end of the text ("Geneva ,"), a case the property below found', () => {
+    assert.equal(extract('Geneva ,').location?.place, 'Geneva');
+  });
+
   it('never throws and always fits the schema on arbitrary text', () => {
     const word = fc.constantFrom(
       'President',
@@ -1976,5 +1980,33 @@ describe('extract: organization keys without legal forms (0.18.0)', () => {
       normalizeOrganization('Grupo Energético del Norte'),
     );
     assert.notEqual(normalizeOrganization('AG'), '');
+  });
+});
+
+describe('extract: thirteenth-round rules, organizations (0.18.2)', () => {
+  it('takes no person\'s appositive for a body ("Rokeya Khatun, a sewing operator and … union leader"), but a maker\'s', () => {
+    const r = extract(
+      'The dialogue was held in Dhaka on Thursday. Rokeya Khatun, a sewing operator and shop-floor union leader from a knitwear factory, spoke first. Saaristo Marine, a maker of service vessels, sent executives.',
+      { publishedDate: '2026-05-08' },
+    );
+    const orgs = names(r.organizations);
+    assert.ok(!orgs.includes('Rokeya Khatun'), orgs.join('; '));
+    assert.ok(orgs.includes('Saaristo Marine'), orgs.join('; '));
+  });
+  it('drops "-based" from a body\'s name and takes no law for a body ("Energy Sources Act (EEG)")', () => {
+    const r = extract(
+      'Officials met in Astana on Tuesday. The Almaty-based Eurasian Logistics Institute published the figures. Under the Renewable Energy Sources Act (EEG) and the Corporate Sustainability Due Diligence Directive (CSDDD), firms must report.',
+      { publishedDate: '2026-05-20' },
+    );
+    const orgs = names(r.organizations);
+    assert.ok(orgs.includes('Eurasian Logistics Institute'), orgs.join('; '));
+    assert.ok(!orgs.some((o) => / (?:Act|Directive)$/.test(o)), orgs.join('; '));
+  });
+  it('keeps the people of "last week\'s session" in the meeting', () => {
+    const r = extract(
+      "Residents filled the town hall for last week's session of the municipal council on Tuesday, and Mayor Josef Hinterstößer (CSU) had to remind the public gallery twice that applause was not allowed.",
+      { publishedDate: '2026-03-11' },
+    );
+    assert.ok(participant(r, 'Josef Hinterstößer'));
   });
 });

@@ -160,7 +160,7 @@ function placeAt(
   const c = matchCountryName(tokens, k);
   if (c) return { place: null, country: c.country, length: c.length };
   // "Hamburg-Bahrenfeld", "Berlin-Mitte": a city's district is in that city (not a route: "Paris-Berlin").
-  const dash = tokens[k].text.indexOf('-');
+  const dash = tokens[k]?.text.indexOf('-') ?? -1;
   if (dash > 0 && /^\p{Lu}/u.test(tokens[k].text.slice(dash + 1))) {
     const city = matchWorldPlace(tokenize(tokens[k].text.slice(0, dash)), 0);
     if (city?.length === 1 && !matchWorldPlace(tokenize(tokens[k].text.slice(dash + 1)), 0))

@@ -139,7 +139,11 @@ export class OrganizationContext {
   }
 
   record(name: string, acronym: string | null): OrganizationRef {
-    const clean = name.replace(/\s+/g, ' ').trim();
+    // ("Almaty-based Eurasian Logistics Institute": where it is based is no part of its name)
+    const clean = name
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[\p{Lu}][\p{L}.-]*-based\s+(?=\p{Lu})/u, '');
     const key = normalizeOrganization(clean);
     const existing = this.found.get(key);
     if (existing) {
@@ -215,12 +219,16 @@ export class OrganizationContext {
     // "AU Peace and Security Council" when "Peace and Security Council (PSC)" is defined: keep the defined one.
     // "UK Competition and Markets Authority" when "Competition and Markets Authority (CMA)" is defined.
     const names = new Set(all.map((o) => o.name));
-    return all
-      .filter((o) => {
-        const m = /^(\S+) (.+)$/.exec(o.name);
-        return !(m && names.has(m[2]) && !o.acronym && (acronymToName.has(m[1]) || normalizeCountry(m[1])));
-      })
-      .map((o) => ({ name: o.name, acronym: o.acronym }));
+    return (
+      all
+        // ("Energy Sources Act (EEG)", "… Due Diligence Directive (CSDDD)": a law, whatever its acronym)
+        .filter((o) => !/ (?:Act|Directive|Ordinance)$/.test(o.name))
+        .filter((o) => {
+          const m = /^(\S+) (.+)$/.exec(o.name);
+          return !(m && names.has(m[2]) && !o.acronym && (acronymToName.has(m[1]) || normalizeCountry(m[1])));
+        })
+        .map((o) => ({ name: o.name, acronym: o.acronym }))
+    );
   }
 }
 
@@ -585,6 +593,17 @@ const BODY_NOUNS = new Set([
 /** Does a comma-appositive at tokens[k] (", a maker of …", ", the port's operator") describe a kind of body? */
 export function bodyAppositiveAt(tokens: Token[], k: number): boolean {
   if (tokens[k]?.text !== ',' || !/^(?:a|an|the)$/.test(tokens[k + 1]?.lower ?? '')) return false;
+  // (a person's: "Rokeya Khatun, a sewing operator and shop-floor union leader"; an office as the phrase's head,
+  // not as a modifier: "the state power company", "a maker of service vessels")
+  for (let x = k + 2; x < Math.min(tokens.length, k + 10) && tokens[x].word && !tokens[x].cap; x++) {
+    const next = tokens[x + 1];
+    if (
+      ((isTitleWord(tokens[x].lower) && !BODY_NOUNS.has(tokens[x].lower)) ||
+        /^(?:worker|workers|activist|resident|farmer|member)$/.test(tokens[x].lower)) &&
+      !(next?.word && !next.cap && !/^(?:of|from|at|in|with|for|and|who)$/.test(next.lower))
+    )
+      return false;
+  }
   for (let x = k + 2; x < Math.min(tokens.length, k + 6) && tokens[x].word && !tokens[x].cap; x++) {
     // (the noun itself, not a modifier: "Graz, a university city")
     const next = tokens[x + 1];

@@ -2116,7 +2116,7 @@ function noteAttendanceAside(m: Mention, inner: string): void {
  * founder, an earlier or later time. A person named only in such sentences is not taken to be present by default.
  */
 const AWAY_FROM_MEETING =
-  /\b(?:expected to|had been (?:listed|expected|invited|due)|is to|are to|will|would|plans? to|planned|previst[ao]|scheduled|accompanying|on a visit to|quoted|quoting|greetings of|greetings from|message (?:of|from)|letter (?:of|from)|passed away|died|late|tribute|remembered|founder|founded|former|first appeared|blog of|with effect from|appointment of|nominated|according to|wrote|in a statement|told reporters|in an interview|said on|last (?:week|month|year)|next)\b/i;
+  /\b(?:expected to|had been (?:listed|expected|invited|due)|is to|are to|will|would|plans? to|planned|previst[ao]|scheduled|accompanying|on a visit to|quoted|quoting|greetings of|greetings from|message (?:of|from)|letter (?:of|from)|passed away|died|late|tribute|remembered|founder|founded|former|first appeared|blog of|with effect from|appointment of|nominated|according to|wrote|in a statement|told reporters|in an interview|said on|last (?:week|month|year)\b(?!['’]s)|next)\b/i;
 
 /**
  * A person no rule placed in or out of the meeting: in a meeting report, someone named in the meeting's own
