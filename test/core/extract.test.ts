@@ -2010,3 +2010,25 @@ describe('extract: thirteenth-round rules, organizations (0.18.2)', () => {
     assert.ok(participant(r, 'Josef Hinterstößer'));
   });
 });
+
+describe('extract: thirteenth-round rules, presence (0.18.3)', () => {
+  it('reads "will" and "would" about the people beside them, and "a letter from X" about X only', () => {
+    const r = extract(
+      'The municipal council met on Tuesday in Aßling. Wolfgang Reiß, chairman of the cooperative, promised that residents of both municipalities would be able to buy shares from 500 euros.\n\nMayor Josef Hinterstößer also read out a letter from District Administrator Matthias Brüggemann, who could not attend.',
+      { publishedDate: '2026-03-11' },
+    );
+    assert.ok(participant(r, 'Wolfgang Reiß'), r.participants.map((p) => p.name).join('; '));
+    assert.ok(participant(r, 'Josef Hinterstößer'));
+    assert.ok(!participant(r, 'Matthias Brüggemann'));
+  });
+  it('takes no one from a city that opens with an honorific ("between Prince Rupert and Prince George")', () => {
+    const r = extract(
+      'The cabinet met in Terrace on Wednesday and said BC Transit will add two daily runs between Prince Rupert and Prince George.',
+      { publishedDate: '2026-10-14' },
+    );
+    assert.deepEqual(
+      [...r.participants, ...r.mentionedPeople].map((p) => p.name),
+      [],
+    );
+  });
+});

@@ -185,8 +185,10 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
     const rest = parseName(tokens, i + 1, orgs);
     return rest ? { start: i, end: rest.end, tokens: tokens.slice(i, rest.end) } : null;
   }
-  // A city does not start a name ("Beijing"), but may end one ("Rafael Ortiz Medina").
+  // A city does not start a name ("Beijing"), but may end one ("Rafael Ortiz Medina"); nor is a city that opens
+  // with an honorific one ("Prince Rupert").
   if (!isNameToken(tokens, i, orgs)) return null;
+  if (i > 0 && (matchPlace(tokens, i - 1)?.length ?? 0) > 1) return null;
   // "Santiago Peña": a city that is also a given name starts a name when another name word follows (after the
   // whole city: "Santo Domingo" is a city, not a name).
   const city = matchPlace(tokens, i);
@@ -2116,7 +2118,21 @@ function noteAttendanceAside(m: Mention, inner: string): void {
  * founder, an earlier or later time. A person named only in such sentences is not taken to be present by default.
  */
 const AWAY_FROM_MEETING =
-  /\b(?:expected to|had been (?:listed|expected|invited|due)|is to|are to|will|would|plans? to|planned|previst[ao]|scheduled|accompanying|on a visit to|quoted|quoting|greetings of|greetings from|message (?:of|from)|letter (?:of|from)|passed away|died|late|tribute|remembered|founder|founded|former|first appeared|blog of|with effect from|appointment of|nominated|according to|wrote|in a statement|told reporters|in an interview|said on|last (?:week|month|year)\b(?!['’]s)|next)\b/i;
+  /\b(?:accompanying|on a visit to|quoted|quoting|passed away|died|late|tribute|remembered|founder|founded|former|first appeared|blog of|with effect from|appointment of|nominated|according to|wrote|in a statement|told reporters|in an interview|said on|last (?:week|month|year)\b(?!['’]s)|next|scheduled|planned|previst[ao])\b/i;
+/** A plan or an expectation, about the person when it stands next to them: "X will attend", "X is to chair". */
+const AWAY_MODAL = /\b(?:expected to|had been (?:listed|expected|invited|due)|is to|are to|will|would|plans? to)\b/i;
+/** Another's words, about the people named after them: "a letter from X", "the greetings of X". */
+const AWAY_BEFORE = /\b(?:greetings (?:of|from)|message (?:of|from)|letter (?:of|from))\b/i;
+const awayFromMeeting = (m: Mention): boolean => {
+  const s = m.sentence;
+  const start = s.tokens[m.start].start - s.start;
+  const end = s.tokens[m.end - 1].end - s.start;
+  return (
+    AWAY_FROM_MEETING.test(s.text) ||
+    AWAY_BEFORE.test(s.text.slice(0, start)) ||
+    AWAY_MODAL.test(s.text.slice(Math.max(0, start - 40), Math.min(s.text.length, end + 40)))
+  );
+};
 
 /**
  * A person no rule placed in or out of the meeting: in a meeting report, someone named in the meeting's own
@@ -2127,12 +2143,7 @@ const AWAY_FROM_MEETING =
 function presentByDefault(p: Acc, otherDay: Set<number> | undefined): boolean {
   if (p.participant || p.represented || (p.title && p.affiliation)) return false;
   return p.mentions.every(
-    (m) =>
-      !m.negated &&
-      !m.excluded &&
-      !m.withheld &&
-      !AWAY_FROM_MEETING.test(m.sentence.text) &&
-      !otherDay?.has(m.sentence.index),
+    (m) => !m.negated && !m.excluded && !m.withheld && !awayFromMeeting(m) && !otherDay?.has(m.sentence.index),
   );
 }
 const personMeta = new WeakMap<Person, { placeTokens: string[]; pinyin: boolean }>();
