@@ -20,6 +20,7 @@ export type Part =
   | 'eleventh'
   | 'twelfth'
   | 'thirteenth'
+  | 'fourteenth'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -38,6 +39,7 @@ export const PARTS: readonly Part[] = [
   'eleventh',
   'twelfth',
   'thirteenth',
+  'fourteenth',
   'unseen',
 ];
 
@@ -84,14 +86,16 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * round nine) the tenth, for round ten, and the `n` articles (n01–n12, written blind during round ten, with hard
  * dates and places on purpose) the eleventh, for round eleven, and the `o` articles (o01–o24, written blind during
  * round eleven, measured once unseen at 0.16.2) the twelfth, for round twelve, and the `p` articles (p01–p24, written
- * blind during round twelve, measured once unseen at 0.17.5) the thirteenth, for round thirteen. The `q` articles
- * (q01–q24), written blind during round twelve by writers who had not read the extractor, are the unseen part: never
- * tuned on, and not part of the extractor-version fingerprint.
+ * blind during round twelve, measured once unseen at 0.17.5) the thirteenth, for round thirteen, and the `q` articles
+ * (q01–q24, written blind during round twelve, measured once unseen at 0.18.3) the fourteenth, for round fourteen.
+ * The `r` articles (r01–r24), written blind during round thirteen by writers who had not read the extractor, are the
+ * unseen part: never tuned on, and not part of the extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 'q') return 'unseen';
+  if (m[1] === 'r') return 'unseen';
+  if (m[1] === 'q') return 'fourteenth';
   if (m[1] === 'p') return 'thirteenth';
   if (m[1] === 'o') return 'twelfth';
   if (m[1] === 'n') return 'eleventh';
