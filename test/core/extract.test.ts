@@ -2032,3 +2032,66 @@ describe('extract: thirteenth-round rules, presence (0.18.3)', () => {
     );
   });
 });
+
+describe('extract: fourteenth-round rules (0.19.0)', () => {
+  it('reads a span closed "today" and opened "on Thursday", and "at the close of a two-day summit … on Thursday"', () => {
+    const a = extract(
+      "SANTIAGO, 9 October 2026 — Mining ministers today closed the Fourth Andean Mining Ministers' Meeting, a two-day meeting that opened on Thursday at the Centro Cultural Gabriela Mistral in the Chilean capital.",
+    );
+    assert.deepEqual([a.eventDate, a.eventEndDate], ['2026-10-08', '2026-10-09']);
+    const b = extract(
+      'NAIROBI, Nov 20 – East African leaders agreed a drought fund at the close of a two-day summit in Nairobi late on Thursday.',
+      { publishedDate: '2026-11-20' },
+    );
+    assert.deepEqual([b.eventDate, b.eventEndDate], ['2026-11-18', '2026-11-19']);
+  });
+  it('finds a masthead date joined to the line above it ("… since 1894 Wednesday, March 11, 2026 · Vol. 132")', () => {
+    const r = extract(
+      "THE KNOWLTON LEDGER\n\nServing Brome Lake and the Brome County hills since 1894 Wednesday, March 11, 2026 · Vol. 132, No. 10\n\nBROME LAKE — Town council voted 5-1 at last week's regular meeting on Monday to stop issuing new permits.",
+    );
+    assert.equal(r.publishedDate, '2026-03-11');
+    assert.equal(r.eventDate, '2026-03-02');
+  });
+  it('reads a capital printed with accents the data lacks ("Grand Hótel Reykjavík") and without those it has ("Brasilia")', () => {
+    const r = extract('The council meeting was held at Grand Hótel Reykjavík on Thursday.', {
+      publishedDate: '2026-11-02',
+    });
+    assert.equal(r.location?.country, 'Iceland');
+    const b = extract('The ministers met in Brasilia on Tuesday.', { publishedDate: '2026-11-02' });
+    assert.equal(b.location?.place, 'Brasília');
+  });
+  it('reads a town after a venue ("at the Akuapem Hills Hotel, Aburi, in the Eastern Region"), not a district before a city', () => {
+    const r = extract(
+      "Members of Cabinet met at the Akuapem Hills Hotel, Aburi, in the Eastern Region on Monday. Ghana's ministers reviewed the budget; one had flown in from London.",
+      { publishedDate: '2026-02-12' },
+    );
+    assert.deepEqual(r.location, { place: 'Aburi', country: 'Ghana', virtual: false });
+    const d = extract('The meeting was held at the Carlton Hotel, Anosy, Antananarivo, on Friday.', {
+      publishedDate: '2026-02-12',
+    });
+    assert.equal(d.location?.place, 'Antananarivo');
+  });
+  it('takes credits, contacts and author notes for no one of the meeting, and no street, postcode, diocese or acronym for a person', () => {
+    const r = extract(
+      'The committee met in Lyon on Monday, chaired by Bruno Vasseur.\n\nThe committee met in the annex. © Métropole de Lyon / Laurent Cerino\n\nPhotos (credit: Ministerio de Minería / Felipe Andrés Muñoz)\n\nText: Prakriti Shrestha, Communications Officer\n\nBishop Emmanuel Mwakalinga of the Dar es Salaam Diocese brought greetings. Michael Hurley of Crosshaven RNLI spoke, as did the Nairobi Circuit steward. Prices are Henry Hub-linked. The office is at 122 Albert Drive, Glasgow G41 2SL.\n\nAna Gelashvili writes about food and wine from Tbilisi.\n\nMedia contact:\n\nValentina Rojas Pardo Communications Office, Ministry of Mining\n\nprensa@example.cl',
+      { publishedDate: '2026-10-14' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of [
+      'Laurent Cerino',
+      'Felipe Andrés Muñoz',
+      'Prakriti Shrestha',
+      'Salaam Diocese',
+      'Crosshaven Rnli',
+      'Nairobi Circuit',
+      'Henry Hub-linked',
+      'Albert Drive',
+      'Glasgow G41',
+      'Ana Gelashvili',
+      'Valentina Rojas Pardo',
+    ])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(people.includes('Bruno Vasseur'));
+    assert.ok(people.includes('Michael Hurley'));
+  });
+});

@@ -5,6 +5,7 @@ import citiesData from './data/cities.json' with { type: 'json' };
 import countriesData from './data/countries.json' with { type: 'json' };
 import regionsData from './data/regions.json' with { type: 'json' };
 import worldCitiesData from './data/world-cities.json' with { type: 'json' };
+import { isDictionaryWord } from './dictionary';
 import { PhraseIndex, type Sentence, stripDiacritics, type Token, tokenize } from './text';
 
 export type CountryMatch = { length: number; country: string; kind: 'name' | 'demonym' };
@@ -40,10 +41,17 @@ for (const c of countriesData.countries) {
   // A territory's capital ("Stanley", "Papeete") is no meeting place with a country of its own.
   if (territories.has(c.name)) continue;
   capitals.set(c.name, c.capitals);
-  for (const cap of c.capitals) placeIndex.add(cap, { place: cap, country: c.name, capital: true });
+  for (const cap of c.capitals) {
+    placeIndex.add(cap, { place: cap, country: c.name, capital: true });
+    // (and without its accents, as English texts often print it: "Brasilia", "Bogota")
+    if (!isDictionaryWord(stripDiacritics(cap)))
+      placeIndex.add(stripDiacritics(cap), { place: cap, country: c.name, capital: true });
+  }
 }
 for (const [city, country] of Object.entries(citiesData.cities)) {
   if (!placeIndex.has(city)) placeIndex.add(city, { place: city, country, capital: false });
+  if (!placeIndex.has(stripDiacritics(city)) && !isDictionaryWord(stripDiacritics(city)))
+    placeIndex.add(stripDiacritics(city), { place: city, country, capital: false });
 }
 // A city's own-language name ("Startup Lisboa", "MÜNCHEN –") is the city under its English name.
 for (const [local, english] of Object.entries(citiesData.localNames)) {
@@ -108,9 +116,16 @@ export function matchCountry(tokens: Token[], i: number): CountryMatch | null {
   return a ?? b;
 }
 
-/** A capital or curated city starting at tokens[i]. */
+/** A capital or curated city starting at tokens[i]; also as printed with accents the data lacks ("Reykjavík"). */
 export function matchPlace(tokens: Token[], i: number): PlaceMatch | null {
-  const m = placeIndex.match(tokens, i);
+  let m = placeIndex.match(tokens, i);
+  if (!m && tokens[i] && /[^\x00-\x7F]/.test(tokens[i].text)) {
+    const plain = tokens.slice(i, i + 4).map((t) => {
+      const text = stripDiacritics(t.text);
+      return { ...t, text, norm: text.replace(/’/g, "'"), lower: text.toLowerCase() };
+    });
+    m = placeIndex.match(plain, 0);
+  }
   return m ? { length: m.length, ...m.value } : null;
 }
 

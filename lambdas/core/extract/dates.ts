@@ -310,7 +310,7 @@ const OTHER_EVENT =
 const HELD_ON =
   /\b(?:held|met|took place|convened|gathered|meeting)(?: on| of)?(?: the (?:morning|afternoon|evening) of)? $/i;
 const SPAN_DAYS =
-  /\b(closing|concluding|wrapping up|ending|ended|concluded|closed|capping|at the end of|on the (?:last|final|closing) day of|opening|opened|began|beginning|starting|at the start of|on the (?:first|opening) day of)\b[^.;]{0,40}?\b(two|three|four|five|six|seven|[2-7])[- ](?:day\b|days of\b)/i;
+  /\b(closing|concluding|wrapping up|ending|ended|concluded|closed|capping|at the end of|at the close of|on the (?:last|final|closing) day of|opening|opened|began|beginning|starting|at the start of|on the (?:first|opening) day of)\b[^.;]{0,40}?\b(two|three|four|five|six|seven|[2-7])[- ](?:day\b|days of\b)/i;
 const OPENING = /\b(?:opened|began|begun|started|commenced|kicked off|got under way|got underway)\b[^.;]{0,20}$/i;
 const CLOSING = /\b(?:concluded|closed|ended|wrapped up|came to a close)\b/i;
 
@@ -362,7 +362,10 @@ export function findEventDate(
         score,
         text: text.slice(p.index, p.index + p.length),
         opening: OPENING.test(text.slice(Math.max(0, p.index - 30), p.index)),
-        closing: CLOSING.test(clause.slice(0, Math.max(0, p.index - clauseStart - 1))),
+        // ("… today closed the Fourth Andean Mining Ministers' Meeting")
+        closing:
+          CLOSING.test(clause.slice(0, Math.max(0, p.index - clauseStart - 1))) ||
+          /^\s*(?:closed|concluded|ended|wrapped up)\b/.test(after),
       });
     }
     firstDated = false;

@@ -275,6 +275,16 @@ function contextPlaceAt(
     tokens.slice(k, k + n).every((x) => !isCommonWord(x.text) && !isTitleWord(x.lower) && !isKnownName(x.text))
   )
     return { place: name, country: null, length: n, kind: 'in' };
+  // "met at the Akuapem Hills Hotel, Aburi, in the Eastern Region": a venue, then its town.
+  if (
+    n <= 2 &&
+    prev?.text === ',' &&
+    VENUES.test(tokens[k - 2]?.text ?? '') &&
+    tokens.slice(k, k + n).every((x) => !isDictionaryWord(x.text) && !isCommonWord(x.text) && !isTitleWord(x.lower)) &&
+    // (a district before its known city: "the Carlton Hotel, Anosy, Antananarivo")
+    !(after?.text === ',' && placeAt(tokens, k + n + 1)?.place)
+  )
+    return { place: name, country: null, length: n, kind: 'venue' };
   // "the Comines-Warneton town hall": a town's hall.
   if (n <= 2 && /^(?:town|city)$/.test(after?.lower ?? '') && /^(?:hall|council)$/.test(tokens[k + n + 1]?.lower ?? ''))
     return { place: name, country: null, length: n, kind: 'venue' };
@@ -595,7 +605,8 @@ export function findLocation(input: LocationInput): Location {
   if (u && u.score > 0 && (!bestKnown || u.score > bestKnown.score) && !(input.dateline && u.score < 5)) {
     const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     // (a town no list knows is in the country of the known cities the text names, if any)
-    const nearestKnown = hits.find((h) => h.place && h.score > 0)?.country ?? null;
+    // (a city named in passing, "a chamber in London", says nothing of it)
+    const nearestKnown = hits.find((h) => h.place && h.score >= 3)?.country ?? null;
     const country =
       u.country ?? nearestKnown ?? input.hostCountry ?? input.eventCountry ?? frequentCountry ?? citiesCountry();
     return { place: u.place, country, virtual: false };

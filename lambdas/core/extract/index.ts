@@ -135,11 +135,13 @@ function emailHeader(raw: string): { date: string | null; subject: string | null
   return { date: field('Date') ?? field('Sent'), subject: field('Subject'), correspondents };
 }
 
+const SLASH_CREDIT =
+  /(?:©|\(c\)|\b[Cc]redits?:|\b[Pp]hotos?:)[^/\n]{1,60}\/\s*(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
 const CREDIT_NOUN = /reporter|journalist|correspondent|editor|writer|columnist|blogger/;
 const NAME_RUN =
   /\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))*\s+\p{Lu}[\p{L}'’-]+/gu;
 const CREDIT =
-  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
+  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
 
 /**
  * Names printed as credits: bylines ("By Amara Okafor · 4 October"), credit lines ("Reporting by X; editing by Y"),
@@ -183,6 +185,14 @@ function creditedNames(paragraph: string): string[] {
       paragraph,
     );
   if (is) out.push(is[1]);
+  // An author's note: "Ana Gelashvili writes about food and wine from Tbilisi."
+  const writes =
+    short &&
+    /(?:^|\.\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+) (?:writes|blogs) (?:about|on|for)\b/u.exec(paragraph);
+  if (writes) out.push(writes[1]);
+  // A photo's credit after a slash: "© Métropole de Lyon / Laurent Cerino", "(credit: Ministerio de Minería /
+  // Felipe Andrés Muñoz)".
+  for (const m of paragraph.matchAll(SLASH_CREDIT)) out.push(m[1]);
   // A photo agency's credit: "(CNE/Tomasz Kędzierski)", "Photo: AFP/Jane Doe".
   for (const m of paragraph.matchAll(AGENCY_CREDIT)) out.push(m[1]);
   return out.filter((n) => NAME_RUN.test(n) || /\s/.test(n));
@@ -202,6 +212,7 @@ function contactNames(paragraph: string): string[] {
 }
 const AGENCY_CREDIT =
   /(?:^|[\s([])\p{Lu}{2,}(?:\s\p{Lu}{2,})?\s*\/\s*(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)(?=\s*[)\]]|\s*$)/gmu;
+const CONTACT_HEADING = /^(?:(?:media|press|for media|for press)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$/i;
 const CONTACT_LINE = /^(?:(?:tel|phone|mobile|email|e-mail)\.?:?\s*)?(?:\+\d|\(\d{2,4}\)|[\w.-]+@[\w-]+\.)/i;
 const CONTACT = /(?:\+\d{1,3}[\s\d()x-]{6,}|\b[\w.-]+@[\w-]+\.[\w.]+)/;
 
@@ -327,6 +338,11 @@ function prepare(doc: ExtractInput): Prepared {
     if (!trimmed) continue;
     authors.push(...creditedNames(trimmed));
     contacts.push(...contactNames(trimmed).map((name) => ({ name, paragraph: p })));
+    // The paragraph under a "Media contact:" heading opens with the contact's name.
+    if (p > 0 && CONTACT_HEADING.test(String(paragraphs[p - 1] ?? '').trim())) {
+      const lead = new RegExp(`^${NAME_RUN.source}`, 'u').exec(trimmed);
+      if (lead) contacts.push({ name: lead[0], paragraph: p });
+    }
     // A contact card printed one line a paragraph: the name, an office, the phone ("Lauren B. Whitcomb" |
     // "Director, Investor Relations" | "(713) 555-0187").
     if (
@@ -423,6 +439,20 @@ function prepare(doc: ExtractInput): Prepared {
     // "Fríkirkjufréttir – Newsletter of …, No. 4/2026 – 18 May 2026": a short masthead's last piece after a dash.
     const dash = /\s[–—]\s(?=[^–—]*$)/.exec(k.text);
     if (dash && countWords(k.text) <= 30) lines.push(k.text.slice(dash.index + dash[0].length));
+    // "Serving Brome Lake … since 1894 Wednesday, March 11, 2026 · Vol. 132": a masthead's lines joined, its date
+    // line from the weekday on.
+    const weekday = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?=\d{1,2} \p{Lu}|\p{Lu}\p{Ll}+\.? \d)/u.exec(
+      k.text,
+    );
+    if (
+      weekday &&
+      weekday.index > 0 &&
+      countWords(k.text) <= 30 &&
+      // (after a year or a name, not a verb's date: "The board met on Wednesday, 5 March")
+      /(?:\b\d{4}|\p{Lu}\p{L}*)\s*$/u.test(k.text.slice(0, weekday.index)) &&
+      !MEETING_VERB.test(k.text.slice(0, weekday.index))
+    )
+      lines.push(k.text.slice(weekday.index).split(/\s[·|•]\s/)[0]);
     for (const line of lines) {
       if (countWords(line) > 24) continue;
       // A line that is mostly a date, or a dateline ("Zurich, 5 March 2026"), not a sentence that holds one.

@@ -252,6 +252,16 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   if (PLACE_FIRST.has(tokens[i].text) || run.some((t, x) => x > 0 && PLACE_INSIDE.has(t.text))) return null;
   // "Belgrade's Štark Arena", "WA Branch": a venue or a unit, not a person.
   if (j - i >= 2 && PLACE_LAST.has(tokens[j - 1].text)) return null;
+  // "Glasgow G41", "Henry Hub-linked", "Crosshaven RNLI": a postcode, a compound adjective or an acronym (few
+  // vowels: not a surname in capitals, "Kenta HAYASHI") ends no one's name.
+  const last = run[run.length - 1].text;
+  if (
+    j - i >= 2 &&
+    (/^\p{Lu}{1,2}\d{1,2}\p{Lu}?$/u.test(last) ||
+      /-(?:linked|based|backed|led|owned|run|born)$/.test(last) ||
+      (/^\p{Lu}{4,}$/u.test(last) && (last.match(/[AEIOUY]/g)?.length ?? 0) / last.length < 0.3))
+  )
+    return null;
   // "Southeast Asia", "Asia Wire": a continent's name is in no one's.
   if (j - i >= 2 && run.some((t) => CONTINENT_WORDS.has(t.text))) return null;
   // "APM Constanța", "VDMA Power Systems": a short acronym opens a body's name (not a surname in capitals:
@@ -409,7 +419,7 @@ const FIRM_WORD = /^(?:Co|Company|Associates|Associés|Asociados|Associados|Part
 const PLACE_LAST = new Set(
   // (and of a news service's, a law's or a meeting's: "Central Asia Wire", "Supply Chain Due Diligence Act",
   // "Black Sea Port Authorities Roundtable", "VDMA Power Systems")
-  'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol'.split(
+  'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping'.split(
     ' ',
   ),
 );
