@@ -2095,3 +2095,43 @@ describe('extract: fourteenth-round rules (0.19.0)', () => {
     assert.ok(people.includes('Michael Hurley'));
   });
 });
+
+describe('extract: fourteenth-round rules, rosters and bodies (0.19.1)', () => {
+  it('reads a Scottish "SEDERUNT" roster and "Apologies were received from X and Y"', () => {
+    const r = extract(
+      'MINUTES OF THE MEETING OF THE MANAGEMENT COMMITTEE\n\nDate: Tuesday 10 March 2026\n\nSEDERUNT\n\nMairi NicLeòid (Chair)\n\nSeonag NicDhòmhnaill\n\nIN ATTENDANCE\n\nFiona MacKinnon, Director\n\nWELCOME AND APOLOGIES\n\n1.1 Apologies were received from Catrìona Nic an t-Saoir and Imran Akhtar. The Chair noted that the meeting was quorate.',
+    );
+    assert.ok(participant(r, 'Mairi NicLeòid'));
+    assert.ok(participant(r, 'Seonag NicDhòmhnaill'));
+    assert.ok(!participant(r, 'Imran Akhtar'));
+    assert.ok(person(r, 'Imran Akhtar'));
+  });
+  it('takes no one from "our Lord Jesus Christ"', () => {
+    const r = extract(
+      'Greetings in the precious name of our Lord Jesus Christ. The Conference met in Nairobi on Tuesday.',
+      {
+        publishedDate: '2026-10-14',
+      },
+    );
+    assert.deepEqual([...r.participants, ...r.mentionedPeople], []);
+  });
+  it('splits two bodies joined by "and" ("Bank of South Sudan and the Central Bank of Somalia"), not one body\'s name', () => {
+    const r = extract(
+      'Regulators met in Nairobi on Tuesday. The Bank of South Sudan and the Central Bank of Somalia joined as observers, with the Institute of Water and Flood Management.',
+      { publishedDate: '2026-10-14' },
+    );
+    const orgs = names(r.organizations);
+    assert.ok(orgs.includes('Bank of South Sudan'), orgs.join('; '));
+    assert.ok(orgs.includes('Central Bank of Somalia'), orgs.join('; '));
+    assert.ok(orgs.includes('Institute of Water and Flood Management'), orgs.join('; '));
+  });
+  it('takes no office with an acronym for a body ("Chief Executive Officer (CEO)")', () => {
+    const r = extract(
+      'The board met in São Paulo on Tuesday with the Chief Executive Officer (CEO) and the Chief Financial Officer (CFO).',
+      {
+        publishedDate: '2026-10-14',
+      },
+    );
+    assert.deepEqual(names(r.organizations), []);
+  });
+});

@@ -75,7 +75,7 @@ const BULLET = /^\s*(?:[-*•‣▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
 /** How the people of a list item attended; 'absent' under "Apologies" / "Absent with apologies:". */
 export type ListMode = Attendance | null | 'absent';
 const ROSTER_HEADING =
-  /^((?:(?:members|directors|councillors|also|others|those) )?present|(?:(?:officers|staff|officials|also|others) )?in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apolog(?:ies|y)(?: for absence)?|absent(?: with apolog(?:ies|y))?|regrets|excused)\s*[:?]?$/i;
+  /^((?:(?:members|directors|councillors|also|others|those) )?present|sederunt|(?:(?:officers|staff|officials|also|others) )?in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apolog(?:ies|y)(?: for absence)?|absent(?: with apolog(?:ies|y))?|regrets|excused)\s*[:?]?$/i;
 const ABSENT_HEADING = /\b(?:apologies|apology|absent|regrets|excused|not present)\b/i;
 const PARTICIPANT_HEADER =
   /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;

@@ -144,6 +144,25 @@ export class OrganizationContext {
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^[\p{Lu}][\p{L}.-]*-based\s+(?=\p{Lu})/u, '');
+    // "Bank of South Sudan and the Central Bank of Somalia", "KU Leuven and Hanoi Architectural University": two
+    // bodies, each with its head noun (not "Institute of Water and Flood Management", one body).
+    const pair = / and (?:the )?(?=\p{Lu})/u.exec(clean);
+    if (pair && !acronym) {
+      const left = clean.slice(0, pair.index);
+      const right = clean.slice(pair.index + pair[0].length);
+      const headed = (x: string) => x.split(/[\s,]+/).some((w) => HEADS.has(w) || HEADS_FIRST.has(w));
+      const whole = (x: string) => /\p{Lu}/u.test(x[0] ?? '') && !/ and /.test(x);
+      if (
+        whole(left) &&
+        whole(right) &&
+        headed(right) &&
+        (headed(left) || acronymToName.has(left.split(' ')[0])) &&
+        !/,/.test(left)
+      ) {
+        this.record(right, null);
+        return this.record(left, null);
+      }
+    }
     const key = normalizeOrganization(clean);
     const existing = this.found.get(key);
     if (existing) {
@@ -873,6 +892,10 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
       const phrase = tokens.slice(b + chosen, i);
       if (
         (NOT_ORG.has(last) && !phrase.some((w) => HEADS.has(w.text))) ||
+        // an office's ("Chief Executive Officer (CEO)", "Refugee Relief and Repatriation Commissioner (RRRC)")
+        /^(?:Officer|Commissioner|Director|Secretary|Minister|President|Chairman|Chairperson|Manager|Administrator|Coordinator|Adviser|Advisor)$/.test(
+          last,
+        ) ||
         normalizeCountry(name) ||
         isCountryName(name)
       )

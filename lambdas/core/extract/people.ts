@@ -1697,6 +1697,23 @@ function assignRoles(
       }
     }
   }
+  // "Apologies were received from Catrìona Nic an t-Saoir and Imran Akhtar": everyone named after it, in its clause.
+  const apologies =
+    /\bapologies(?: for absence)?(?: (?:were|was|had been))?(?: (?:received|tendered|submitted|noted|given|recorded))? from\b/i.exec(
+      s.text,
+    );
+  if (apologies) {
+    const from = s.start + apologies.index + apologies[0].length;
+    const rest = s.text.slice(apologies.index + apologies[0].length);
+    const to = from + (rest.search(/[;:]|\.\s/) < 0 ? rest.length : rest.search(/[;:]|\.\s/));
+    for (const m of mentions) {
+      const at = tokens[m.extentStart].start;
+      if (at >= from && at < to && m.role !== 'represented') {
+        m.negated = true;
+        m.role = null;
+      }
+    }
+  }
   // Absences: "was not at the meeting", "stayed in Batumi", "did not attend", "had sent her apologies": in the
   // words after the mention, before the next person is named. They outweigh a verb of a relative clause
   // ("Minister X, who hosted last year's ministerial, did not attend").
