@@ -2135,3 +2135,12 @@ describe('extract: fourteenth-round rules, rosters and bodies (0.19.1)', () => {
     assert.deepEqual(names(r.organizations), []);
   });
 });
+
+describe('extract: a regulator is a body (0.19.2)', () => {
+  it('reads "the Scottish Housing Regulator" as an organization', () => {
+    const r = extract('The committee met in Glasgow on Tuesday. The Scottish Housing Regulator wrote to the board.', {
+      publishedDate: '2026-03-11',
+    });
+    assert.ok(names(r.organizations).includes('Scottish Housing Regulator'), names(r.organizations).join('; '));
+  });
+});
