@@ -3,8 +3,8 @@
 // - People: a predicted and a labeled person match when their keys (personKey: lower case, no diacritics) are
 //   equal, or when every word of the shorter name is a word of the longer one ("Lula" and "Luiz Inácio Lula da
 //   Silva", "Xi" and "Xi Jinping"; initials are ignored). Matching is one-to-one, exact keys first.
-// - Organizations: equal canonical keys (normalizeOrganization: folded, "the" dropped, known aliases and acronyms
-//   resolved), or the acronym of one equal to the name or acronym of the other. One-to-one.
+// - Organizations: equal canonical keys (normalizeOrganization: folded, "the" and a trailing legal form dropped, known
+//   aliases and acronyms resolved), or the acronym of one equal to the name or acronym of the other. One-to-one.
 // - Countries: equal after normalizeCountry (English short names).
 // - eventDate: exactly equal (null = null counts as right). Location: place (folded), country and virtual all equal.
 // - Junk people: a predicted person (participant or mentioned) who matches no labeled person at all; counted as
