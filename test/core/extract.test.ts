@@ -2144,3 +2144,15 @@ describe('extract: a regulator is a body (0.19.2)', () => {
     assert.ok(names(r.organizations).includes('Scottish Housing Regulator'), names(r.organizations).join('; '));
   });
 });
+
+describe('extract: governments of towns and French bodies named head first (0.19.3)', () => {
+  it('reads "the Town of Brome Lake", "the Métropole de Lyon", "the Région Auvergne-Rhône-Alpes" and "the Sûreté du Québec" as organizations', () => {
+    const r = extract(
+      'The council met in Knowlton on Monday. The Town of Brome Lake hosted. The Métropole de Lyon and the Région Auvergne-Rhône-Alpes paid for the study, and the Sûreté du Québec attended.',
+      { publishedDate: '2026-03-11' },
+    );
+    const orgs = names(r.organizations);
+    for (const o of ['Town of Brome Lake', 'Métropole de Lyon', 'Région Auvergne-Rhône-Alpes', 'Sûreté du Québec'])
+      assert.ok(orgs.includes(o), `${o} not in ${orgs.join('; ')}`);
+  });
+});

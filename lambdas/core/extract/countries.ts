@@ -119,7 +119,7 @@ export function matchCountry(tokens: Token[], i: number): CountryMatch | null {
 /** A capital or curated city starting at tokens[i]; also as printed with accents the data lacks ("Reykjavík"). */
 export function matchPlace(tokens: Token[], i: number): PlaceMatch | null {
   let m = placeIndex.match(tokens, i);
-  if (!m && tokens[i] && /[^\x00-\x7F]/.test(tokens[i].text)) {
+  if (!m && tokens[i] && /\P{ASCII}/u.test(tokens[i].text)) {
     const plain = tokens.slice(i, i + 4).map((t) => {
       const text = stripDiacritics(t.text);
       return { ...t, text, norm: text.replace(/’/g, "'"), lower: text.toLowerCase() };

@@ -453,7 +453,7 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
 
 const GOV_QUALIFIER =
   /^(?:Regional|County|Provincial|State|Federal|National|Municipal|Royal|City|Metropolitan|Autonomous|Local)$/;
-const GOV_OPENER = /^(?:City|Municipality|Province|Prefecture|Canton|Borough)$/;
+const GOV_OPENER = /^(?:City|Town|Village|County|Shire|Municipality|Province|Prefecture|Canton|Borough)$/;
 const GOV_HEAD = /^(?:Government|Administration|Municipality)$/;
 
 /** A place's name of one to four capitalized words at tokens[k] (a country's long form too): its length, else 0. */
