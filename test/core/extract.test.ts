@@ -2156,3 +2156,21 @@ describe('extract: governments of towns and French bodies named head first (0.19
       assert.ok(orgs.includes(o), `${o} not in ${orgs.join('; ')}`);
   });
 });
+
+describe('extract: ranks, clergy and more last words of places (0.19.4)', () => {
+  it('reads "Rear Adm. (ret.)", "Cmdr." and "Father" as honorifics and "Attaché" as an office, and no island, reservoir or law firm as a person', () => {
+    const r = extract(
+      'The roundtable met in Washington on Tuesday with Rear Adm. Thomas J. Kowalczyk and Cmdr. Elise Fortier, Assistant Naval Attaché at the Embassy of Canada. Father Tomasz Żurek spoke on refugees; Father Żurek said funding was falling. Prospecting on San Jorge Island and the Pirque Reservoir was discussed, as was advice from Kauve Tamarua Lawyers.',
+      { publishedDate: '2026-10-14' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.ok(
+      !people.some((p) =>
+        /^(?:Rear Adm\.?|Naval Attaché|Father Żurek|Jorge Island|Pirque Reservoir|Tamarua Lawyers)$/.test(p),
+      ),
+      people.join('; '),
+    );
+    assert.ok(people.includes('Elise Fortier'), people.join('; '));
+    assert.ok(people.includes('Tomasz Żurek'), people.join('; '));
+  });
+});

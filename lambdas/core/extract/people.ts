@@ -419,7 +419,7 @@ const FIRM_WORD = /^(?:Co|Company|Associates|Associés|Asociados|Associados|Part
 const PLACE_LAST = new Set(
   // (and of a news service's, a law's or a meeting's: "Central Asia Wire", "Supply Chain Due Diligence Act",
   // "Black Sea Port Authorities Roundtable", "VDMA Power Systems")
-  'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping'.split(
+  'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines'.split(
     ' ',
   ),
 );
