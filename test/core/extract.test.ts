@@ -2174,3 +2174,14 @@ describe('extract: ranks, clergy and more last words of places (0.19.4)', () => 
     assert.ok(people.includes('Tomasz Żurek'), people.join('; '));
   });
 });
+
+describe('extract: a region that is also a capital, and the one country a text names (0.19.5)', () => {
+  it('reads "Victoria" in a text about Australia as the state, not Seychelles\' capital, and places a town no list knows in Australia', () => {
+    const r = extract(
+      "The planning committee met on Tuesday at the Town Hall in Ballarat. Councillors discussed housing targets set by the Australian state of Victoria and a new rail link to Victoria's regional centres.",
+      { publishedDate: '2026-10-14' },
+    );
+    assert.deepEqual(r.location, { place: 'Ballarat', country: 'Australia', virtual: false });
+    assert.ok(!r.countries.includes('Seychelles'), r.countries.join('; '));
+  });
+});

@@ -323,6 +323,8 @@ export type LocationInput = {
   personTokens?: Map<number, Set<number>>;
   /** the first words of people's names: "Sofia also announced" under "Sofia Anjos Ferreira" is no mention of Sofia */
   givenNames?: Set<string>;
+  /** the countries the text names: "Victoria" in a text about Australia is the state, not Seychelles' capital */
+  countries?: string[];
 };
 
 /** The meeting's location. */
@@ -368,7 +370,20 @@ export function findLocation(input: LocationInput): Location {
       if (!t.word || !t.cap) continue;
       if (inPerson?.has(k)) continue;
       if (input.givenNames?.has(t.text) && !/^(?:in|at)$/.test(tokens[k - 1]?.lower ?? '')) continue;
-      const p = placeAt(tokens, k);
+      let p = placeAt(tokens, k);
+      // A city that is also a region of a country the text names, and whose own country it does not name, is the
+      // region ("Ballarat, Victoria" in a text about Australia).
+      if (p?.place && input.countries) {
+        const region = matchRegion(tokens, k);
+        if (
+          region &&
+          region.length === p.length &&
+          region.country !== p.country &&
+          input.countries.includes(region.country) &&
+          !input.countries.includes(p.country ?? '')
+        )
+          p = null;
+      }
       const prev = tokens[k - 1]?.lower ?? '';
       const prev2 = tokens[k - 2]?.lower ?? '';
       if (!p) {
@@ -590,6 +605,8 @@ export function findLocation(input: LocationInput): Location {
   if (virtual && !heldAt) return { place: null, country: null, virtual: true };
   // The country of the cities the text names, when one leads ("a fund in Frankfurt", "Berlin's act" around
   // "Aßling –"): where a town no list knows lies, when the text never names its country.
+  // The one country the text names at all, by adjective or region ("Victoria" in "Ballarat, Victoria").
+  const onlyCountry = input.countries?.length === 1 ? input.countries[0] : null;
   const citiesCountry = (): string | null => {
     const count = new Map<string, number>();
     for (const m of mentions.values()) count.set(m.country, (count.get(m.country) ?? 0) + m.count);
@@ -608,7 +625,13 @@ export function findLocation(input: LocationInput): Location {
     // (a city named in passing, "a chamber in London", says nothing of it)
     const nearestKnown = hits.find((h) => h.place && h.score >= 3)?.country ?? null;
     const country =
-      u.country ?? nearestKnown ?? input.hostCountry ?? input.eventCountry ?? frequentCountry ?? citiesCountry();
+      u.country ??
+      nearestKnown ??
+      input.hostCountry ??
+      input.eventCountry ??
+      frequentCountry ??
+      citiesCountry() ??
+      onlyCountry;
     return { place: u.place, country, virtual: false };
   }
   // The dateline, when no sentence places the meeting firmly elsewhere.
@@ -620,7 +643,7 @@ export function findLocation(input: LocationInput): Location {
       const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
       return {
         place: input.dateline,
-        country: input.hostCountry ?? frequentCountry ?? citiesCountry(),
+        country: input.hostCountry ?? frequentCountry ?? citiesCountry() ?? onlyCountry,
         virtual: false,
       };
     }

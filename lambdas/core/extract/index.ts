@@ -986,6 +986,7 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
     dateline: prepared.dateline?.place ?? null,
     personTokens: people.personTokens,
     givenNames: new Set([...people.participants, ...people.mentionedPeople].map((p) => p.name.split(' ')[0])),
+    countries,
     otherDay: new Set([...otherDay, ...otherMonths(sentences, event.date ?? reference)]),
     eventCountry:
       event.sentence === null ? null : (findCountries(sentences.filter((s) => s.index === event.sentence))[0] ?? null),
