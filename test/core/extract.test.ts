@@ -2185,3 +2185,15 @@ describe('extract: a region that is also a capital, and the one country a text n
     assert.ok(!r.countries.includes('Seychelles'), r.countries.join('; '));
   });
 });
+
+describe('extract: nicknames before a particle, generations in capitals (0.19.6)', () => {
+  it('reads \'Francisco "Kiko" delos Reyes\' whole and keeps "III" in capitals', () => {
+    const r = extract(
+      'The Senate Committee on Energy held a hearing on Tuesday in Pasay City. Senator Jose Antonio "Jojo" Buenaventura III pressed the grid operator. Senator Francisco "Kiko" delos Reyes asked about the cable.',
+      { publishedDate: '2026-08-19' },
+    );
+    const people = r.participants.map((p) => p.name);
+    assert.ok(people.includes('Francisco delos Reyes'), people.join('; '));
+    assert.ok(people.includes('Jose Antonio Buenaventura III'), people.join('; '));
+  });
+});

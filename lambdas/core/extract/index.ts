@@ -707,7 +707,7 @@ function splitFields(paragraph: string): string[] {
 }
 /** A nickname in quotes inside a name ('Luiz Fernando "Nando" Teixeira'): dropped, so the name reads whole. */
 const NICKNAME =
-  /(\p{Lu}[\p{L}\p{M}'’.-]*)\s+["“]\p{Lu}[\p{L}\p{M}'’-]{1,14}["”]\s+(?=\p{Lu}|(?:de|da|das|do|dos|del|dela|van|von|bin|binti|al|el)\s+\p{Lu})/gu;
+  /(\p{Lu}[\p{L}\p{M}'’.-]*)\s+["“]\p{Lu}[\p{L}\p{M}'’-]{1,14}["”]\s+(?=\p{Lu}|(?:de|da|das|do|dos|del|dela|delos|della|di|du|van|von|bin|binti|al|el)\s+\p{Lu})/gu;
 const CIRCULATED = /\b(?:circulated|distributed)(?: on)?\s+\d{1,2}[./]\d{1,2}[./]\d{4}\b/i;
 const POSTED_DATE =
   /^(?:Published|Posted|Issued|Released|Dated|Updated|Uploaded)(?:\s+(?:on|at))?\s+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?\p{Lu}\p{Ll}+\.?\s+\d/u;

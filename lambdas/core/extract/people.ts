@@ -319,10 +319,17 @@ const titleCase = (w: string): string =>
 /** The name as printed, with all-caps surnames case-normalized ("HAYASHI Kenta" → "Hayashi Kenta"). */
 function displayName(sentence: Sentence, run: NameRun): string {
   const raw = span(sentence, sentence.tokens, run.start, run.end).replace(/\s+/g, ' ');
-  return raw
-    .split(' ')
-    .map((w) => (w.length > 1 && ALL_CAPS.test(w) && !/^\p{Lu}\.$/u.test(w) ? titleCase(w) : w))
-    .join(' ');
+  return (
+    raw
+      .split(' ')
+      // (a generation's roman numeral stays as it is: "Buenaventura III")
+      .map((w) =>
+        w.length > 1 && ALL_CAPS.test(w) && !/^\p{Lu}\.$/u.test(w) && !/^(?:II|III|IV|VI|VII|VIII)$/.test(w)
+          ? titleCase(w)
+          : w,
+      )
+      .join(' ')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
