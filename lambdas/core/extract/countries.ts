@@ -94,6 +94,18 @@ export { normalizeCountry } from './country-names';
 
 export const isCountryName = (name: string): boolean => countryNames.has(name);
 
+/** A continent's name ("Asia", "Americas"): no country, no city and no one's name. */
+export const CONTINENTS: ReadonlySet<string> = new Set([
+  'Africa',
+  'Asia',
+  'Europe',
+  'America',
+  'Americas',
+  'Oceania',
+  'Antarctica',
+  'Eurasia',
+]);
+
 export const capitalsOf = (country: string): string[] => capitals.get(country) ?? [];
 
 /** A country name or alias (not an adjective) starting at tokens[i]. */

@@ -2,7 +2,7 @@
 // Organization", "annual ministerial session of the Council of the Baltic Sea States") and its location (city and
 // country; virtual when held entirely online). A participant's own location ("in Beijing via video link", "from
 // Pretoria") is not the meeting's, nor is the next meeting's city or the dateline of a virtual meeting.
-import { capitalsOf, matchCountry, matchCountryName, matchRegion, matchWorldPlace } from './countries';
+import { CONTINENTS, capitalsOf, matchCountry, matchCountryName, matchRegion, matchWorldPlace } from './countries';
 import { isCalendarWord } from './dates';
 import { isDictionaryWord } from './dictionary';
 import { type Sentence, span, type Token, titleCaseWords, tokenize } from './text';
@@ -188,7 +188,6 @@ const PLACE_PARTICLES = new Set([
   'on',
 ]);
 const VENUE_LINE = /^\s*(?:\d{1,2}[.)]\s+)?(?:Venue|Location|Place|Where)\s*:/i;
-const CONTINENTS = new Set(['Africa', 'Asia', 'Europe', 'America', 'Americas', 'Oceania', 'Antarctica', 'Eurasia']);
 /** A venue field that names only a video call: "Location: Zoom video conference". */
 const ONLINE_VENUE =
   /^\s*(?:Venue|Location|Place|Where)\s*:\s*(?:(?:via|by|on)\s+)?(?:zoom|microsoft teams|ms teams|teams|webex|google meet|skype|online|video ?conference|videoconference|virtual)\b/i;
@@ -603,10 +602,10 @@ export function findLocation(input: LocationInput): Location {
     }
   }
   if (virtual && !heldAt) return { place: null, country: null, virtual: true };
-  // The country of the cities the text names, when one leads ("a fund in Frankfurt", "Berlin's act" around
-  // "Aßling –"): where a town no list knows lies, when the text never names its country.
   // The one country the text names at all, by adjective or region ("Victoria" in "Ballarat, Victoria").
   const onlyCountry = input.countries?.length === 1 ? input.countries[0] : null;
+  // The country of the cities the text names, when one leads ("a fund in Frankfurt", "Berlin's act" around
+  // "Aßling –"): where a town no list knows lies, when the text never names its country.
   const citiesCountry = (): string | null => {
     const count = new Map<string, number>();
     for (const m of mentions.values()) count.set(m.country, (count.get(m.country) ?? 0) + m.count);

@@ -140,6 +140,9 @@ const SLASH_CREDIT =
 const CREDIT_NOUN = /reporter|journalist|correspondent|editor|writer|columnist|blogger/;
 const NAME_RUN =
   /\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))*\s+\p{Lu}[\p{L}'’-]+/gu;
+/** A name opening a paragraph, and a paragraph that is only a name (NAME_RUN anchored, built once). */
+const NAME_RUN_LEAD = new RegExp(`^${NAME_RUN.source}`, 'u');
+const NAME_RUN_WHOLE = new RegExp(`^${NAME_RUN.source}$`, 'u');
 const CREDIT =
   /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
 
@@ -254,7 +257,6 @@ function fieldRows(paragraphs: string[]): string[] {
   return out;
 }
 
-/** Joins a paragraph that ends mid-phrase ("Chairman of the" | "Audit Committee …") with the next one. */
 const NAME_COLUMN = /^(?:(?:full )?names?|members?|participants?|attendees?)$/i;
 const TITLE_COLUMN = /^(?:designation|title|position|role|office|function|capacity)s?$/i;
 const BODY_COLUMN =
@@ -298,6 +300,7 @@ function pipeRosterRows(paragraphs: string[]): string[] {
   return out;
 }
 
+/** Joins a paragraph that ends mid-phrase ("Chairman of the" | "Audit Committee …") with the next one. */
 function joinBrokenParagraphs(paragraphs: string[]): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
@@ -340,14 +343,14 @@ function prepare(doc: ExtractInput): Prepared {
     contacts.push(...contactNames(trimmed).map((name) => ({ name, paragraph: p })));
     // The paragraph under a "Media contact:" heading opens with the contact's name.
     if (p > 0 && CONTACT_HEADING.test(String(paragraphs[p - 1] ?? '').trim())) {
-      const lead = new RegExp(`^${NAME_RUN.source}`, 'u').exec(trimmed);
+      const lead = NAME_RUN_LEAD.exec(trimmed);
       if (lead) contacts.push({ name: lead[0], paragraph: p });
     }
     // A contact card printed one line a paragraph: the name, an office, the phone ("Lauren B. Whitcomb" |
     // "Director, Investor Relations" | "(713) 555-0187").
     if (
       countWords(trimmed) <= 5 &&
-      new RegExp(`^${NAME_RUN.source}$`, 'u').test(trimmed) &&
+      NAME_RUN_WHOLE.test(trimmed) &&
       [1, 2].some((d) => CONTACT_LINE.test(String(paragraphs[p + d] ?? '').trim()))
     )
       contacts.push({ name: trimmed, paragraph: p });
@@ -706,8 +709,12 @@ function splitFields(paragraph: string): string[] {
   return out.filter(Boolean);
 }
 /** A nickname in quotes inside a name ('Luiz Fernando "Nando" Teixeira'): dropped, so the name reads whole. */
-const NICKNAME =
-  /(\p{Lu}[\p{L}\p{M}'’.-]*)\s+["“]\p{Lu}[\p{L}\p{M}'’-]{1,14}["”]\s+(?=\p{Lu}|(?:de|da|das|do|dos|del|dela|delos|della|di|du|van|von|bin|binti|al|el)\s+\p{Lu})/gu;
+const NICKNAME = new RegExp(
+  `(\\p{Lu}[\\p{L}\\p{M}'’.-]*)\\s+["“]\\p{Lu}[\\p{L}\\p{M}'’-]{1,14}["”]\\s+(?=\\p{Lu}|(?:${namesData.particles
+    .filter((x) => /^\p{Ll}+$/u.test(x))
+    .join('|')})\\s+\\p{Lu})`,
+  'gu',
+);
 const CIRCULATED = /\b(?:circulated|distributed)(?: on)?\s+\d{1,2}[./]\d{1,2}[./]\d{4}\b/i;
 const POSTED_DATE =
   /^(?:Published|Posted|Issued|Released|Dated|Updated|Uploaded)(?:\s+(?:on|at))?\s+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?\p{Lu}\p{Ll}+\.?\s+\d/u;

@@ -6,7 +6,7 @@
 // a "took part:" header), otherwise a mentioned person.
 import { foldKey } from '../keys';
 import type { Attendance, Person } from '../record';
-import { matchCountry, matchCountryName, matchDemonym, matchPlace, matchRegion } from './countries';
+import { CONTINENTS, matchCountry, matchCountryName, matchDemonym, matchPlace, matchRegion } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
 import { isDictionaryWord } from './dictionary';
 import {
@@ -263,7 +263,7 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   )
     return null;
   // "Southeast Asia", "Asia Wire": a continent's name is in no one's.
-  if (j - i >= 2 && run.some((t) => CONTINENT_WORDS.has(t.text))) return null;
+  if (j - i >= 2 && run.some((t) => CONTINENTS.has(t.text))) return null;
   // "APM Constanța", "VDMA Power Systems": a short acronym opens a body's name (not a surname in capitals:
   // "KURATA Naoki", "LI Qiang" are known names or longer).
   // (after an honorific a capitalized surname it is: "Mr. ONO Hiroshi")
@@ -430,7 +430,6 @@ const PLACE_LAST = new Set(
     ' ',
   ),
 );
-const CONTINENT_WORDS = new Set(['Asia', 'Africa', 'Europe', 'America', 'Americas', 'Oceania', 'Eurasia']);
 /** A legal suffix or "& Co" / "& Associates" right after a run of capitalized words: the run names a firm. */
 function firmAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -1712,7 +1711,8 @@ function assignRoles(
   if (apologies) {
     const from = s.start + apologies.index + apologies[0].length;
     const rest = s.text.slice(apologies.index + apologies[0].length);
-    const to = from + (rest.search(/[;:]|\.\s/) < 0 ? rest.length : rest.search(/[;:]|\.\s/));
+    const stop = rest.search(/[;:]|\.\s/);
+    const to = from + (stop < 0 ? rest.length : stop);
     for (const m of mentions) {
       const at = tokens[m.extentStart].start;
       if (at >= from && at < to && m.role !== 'represented') {
