@@ -21,6 +21,7 @@ export type Part =
   | 'twelfth'
   | 'thirteenth'
   | 'fourteenth'
+  | 'fifteenth'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -40,6 +41,7 @@ export const PARTS: readonly Part[] = [
   'twelfth',
   'thirteenth',
   'fourteenth',
+  'fifteenth',
   'unseen',
 ];
 
@@ -87,14 +89,16 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * dates and places on purpose) the eleventh, for round eleven, and the `o` articles (o01–o24, written blind during
  * round eleven, measured once unseen at 0.16.2) the twelfth, for round twelve, and the `p` articles (p01–p24, written
  * blind during round twelve, measured once unseen at 0.17.5) the thirteenth, for round thirteen, and the `q` articles
- * (q01–q24, written blind during round twelve, measured once unseen at 0.18.3) the fourteenth, for round fourteen.
- * The `r` articles (r01–r24), written blind during round thirteen by writers who had not read the extractor, are the
- * unseen part: never tuned on, and not part of the extractor-version fingerprint.
+ * (q01–q24, written blind during round twelve, measured once unseen at 0.18.3) the fourteenth, for round fourteen,
+ * and the `r` articles (r01–r24, written blind during round thirteen, measured once unseen at 0.19.2) the fifteenth,
+ * for round fifteen. The `s` articles (s01–s24), written blind during round fourteen by writers who had not read the
+ * extractor, are the unseen part: never tuned on, and not part of the extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 'r') return 'unseen';
+  if (m[1] === 's') return 'unseen';
+  if (m[1] === 'r') return 'fifteenth';
   if (m[1] === 'q') return 'fourteenth';
   if (m[1] === 'p') return 'thirteenth';
   if (m[1] === 'o') return 'twelfth';
@@ -146,7 +150,7 @@ export async function normalized(f: LabeledFile): Promise<ExtractInput & { forma
 /**
  * sha256 of the JSON of extractMetadata's outputs (after the real normalizer) over every sample and every
  * evaluation article of every part but the unseen one, in file order: the
- * fingerprint test/core/extractor-version.test.ts pins to EXTRACTOR_VERSION. The unseen part (the `p` articles) is
+ * fingerprint test/core/extractor-version.test.ts pins to EXTRACTOR_VERSION. The unseen part is
  * left out on purpose, so that adding unseen articles does not change the pinned hash (and their outputs are not looked at).
  */
 export async function extractorOutputsSha256(): Promise<{ sha256: string; documents: number }> {
