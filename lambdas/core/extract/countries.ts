@@ -69,8 +69,8 @@ for (const [city, country] of Object.entries(citiesData.cities))
 // know, recognized where the location logic looks for the meeting's place ("KARAGANDA –", "held in Hermosillo"),
 // never where any capitalized word is scanned. Also without diacritics and in capitals ("PONTA DELGADA").
 const worldIndex = new PhraseIndex<{ place: string; country: string; capital: boolean; world: true }>(true);
-for (const [country, names] of Object.entries(worldCitiesData.cities as Record<string, string[]>))
-  for (const city of names) {
+for (const [country, names] of Object.entries(worldCitiesData.cities as Record<string, string>))
+  for (const city of names.split('|')) {
     const value = { place: city, country, capital: false, world: true } as const;
     for (const form of new Set([city, stripDiacritics(city)]))
       if (!placeIndex.has(form)) {

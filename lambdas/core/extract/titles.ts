@@ -42,10 +42,11 @@ for (const phrase of [...titleData.heads, ...hyphenated, ...titleData.domains, .
   for (const w of phrase.toLowerCase().split(/\s+/)) titleWords.add(w);
 
 // compromise's lexicon of names and common words, extracted at build time (scripts/build-extract-data.ts) so
-// that the extractor does not pay compromise's initialization on a cold start.
-const givenNames = new Set(lexiconData.given);
-const surnames = new Set(lexiconData.surnames);
-const commonWords = new Set(lexiconData.common);
+// that the extractor does not pay compromise's initialization on a cold start. Each list is one string of
+// space-separated words: fewer bytes in the bundle than an array of strings.
+const givenNames = new Set(lexiconData.given.split(' '));
+const surnames = new Set(lexiconData.surnames.split(' '));
+const commonWords = new Set(lexiconData.common.split(' '));
 /** A known given name ("Antonio", "Grace"). */
 export const isGivenName = (word: string): boolean => givenNames.has(word.toLowerCase());
 /** A known given name or surname. */
