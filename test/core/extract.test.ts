@@ -2197,3 +2197,45 @@ describe('extract: nicknames before a particle, generations in capitals (0.19.6)
     assert.ok(people.includes('Jose Antonio Buenaventura III'), people.join('; '));
   });
 });
+
+describe('extract: fifteenth-round rules (0.20.0)', () => {
+  it("gives a document the same people whatever document came before it (a credit line's regex state leaked)", () => {
+    const second =
+      'The bishops met on Tuesday in Kraków.\n\nJens Lindqvist, OCHA Geneva, +41 22 917 0000, lindqvist@un.org';
+    const alone = extract(second, { publishedDate: '2026-11-19' });
+    extract('The board met in Oslo on Monday.\n\nBy Amara Okafor', { publishedDate: '2026-11-19' });
+    const after = extract(second, { publishedDate: '2026-11-19' });
+    assert.deepEqual(after, alone);
+    assert.ok(!person(after, 'Jens Lindqvist'), 'a press contact is no one of the meeting');
+  });
+  it('reads every name of a credit sentence inside a longer paragraph, and "Writer" on a page\'s meta line', () => {
+    const r = extract(
+      'The works council met in Turin on Monday, chaired by Paolo Vercellone.\n\nFIOM-CGIL Torino · via Pedrotti 5, Torino · This bulletin is produced by volunteers of the international department, who meet each month to prepare it for members abroad and for the European works councils. Translations by Carla Moretti and Tom Jeffries.\n\nDate 2026.04.15 Writer Spokesperson Han Ji-won Hits 2,114',
+      { publishedDate: '2026-09-20' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of ['Carla Moretti', 'Tom Jeffries', 'Han Ji-won Hits', 'Han Ji-won'])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(people.includes('Paolo Vercellone'));
+  });
+  it('keeps "s/o" inside a name, strips "Capt." and reads "Deputy Voivode" and "… for Economic Policy" as titles', () => {
+    const r = extract(
+      'The forum met in Singapore on Tuesday. On the first panel, Capt. Ravi Shankar s/o Krishnan, chief executive officer of Harbourline Bunkering Pte Ltd, said suppliers had ordered tankers.\n\nThe Pomeranian Voivode, Beata Nowicka-Żuk, was represented by Deputy Voivode Krzysztof Pałuba. Deputy Mayor for Economic Policy Łukasz Borowczyk opened the debate.',
+      { publishedDate: '2026-10-08' },
+    );
+    assert.ok(participant(r, 'Ravi Shankar s/o Krishnan'), names(r.participants).join('; '));
+    assert.equal(person(r, 'Krzysztof Pałuba')?.title, 'Deputy Voivode');
+    assert.equal(person(r, 'Łukasz Borowczyk')?.title, 'Deputy Mayor for Economic Policy');
+    assert.ok(!r.participants.some((p) => /^(?:Capt|Voivode|Policy)\b/.test(p.name)), names(r.participants).join('; '));
+  });
+  it("takes a firm named with a company word (Robotics, Labs, Chemical, Rail) after a founder's office for a body, not a person", () => {
+    const r = extract(
+      'The minister met 14 founders in Bengaluru on Friday.\n\n- Kavya S. Iyer, co-founder & CEO, Tarangini Robotics (warehouse robots)\n\n- G. Venkata Subbaiah, founder, Silicon Vaayu Labs (power semiconductors)\n\nRepresentatives of PeruRail and Inca Rail were invited but did not attend.',
+      { publishedDate: '2026-11-22' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of ['Tarangini Robotics', 'Silicon Vaayu Labs', 'Inca Rail'])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(people.includes('G. Venkata Subbaiah'), people.join('; '));
+  });
+});

@@ -140,11 +140,19 @@ const SLASH_CREDIT =
 const CREDIT_NOUN = /reporter|journalist|correspondent|editor|writer|columnist|blogger/;
 const NAME_RUN =
   /\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))*\s+\p{Lu}[\p{L}'’-]+/gu;
+/**
+ * NAME_RUN without the global flag, for test(): a global regex's test() leaves lastIndex behind, and the next
+ * matchAll(NAME_RUN) starts there, so one document's credit line cost the next document a contact's name.
+ */
+const HAS_NAME_RUN = new RegExp(NAME_RUN.source, 'u');
 /** A name opening a paragraph, and a paragraph that is only a name (NAME_RUN anchored, built once). */
 const NAME_RUN_LEAD = new RegExp(`^${NAME_RUN.source}`, 'u');
 const NAME_RUN_WHOLE = new RegExp(`^${NAME_RUN.source}$`, 'u');
 const CREDIT =
-  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
+  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
+
+const CREDIT_SENTENCE =
+  /(?:^|[.·|•]\s+)(?:Translations?|Translated|Photos?|Photographs?|Photography|Illustrations?|Graphics|Video|Layout|Design)\s+by\s+([^.;:\n]{3,120})/gu;
 
 /**
  * Names printed as credits: bylines ("By Amara Okafor · 4 October"), credit lines ("Reporting by X; editing by Y"),
@@ -193,12 +201,16 @@ function creditedNames(paragraph: string): string[] {
     short &&
     /(?:^|\.\s+)(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+) (?:writes|blogs) (?:about|on|for)\b/u.exec(paragraph);
   if (writes) out.push(writes[1]);
+  // A credit sentence anywhere in a paragraph, with every name it lists: "… international department.
+  // Translations by Carla Moretti and Tom Jeffries."
+  for (const m of paragraph.matchAll(CREDIT_SENTENCE))
+    for (const name of m[1].split(/\s*(?:,|\band\b|&)\s*/)) if (NAME_RUN_WHOLE.test(name.trim())) out.push(name.trim());
   // A photo's credit after a slash: "© Métropole de Lyon / Laurent Cerino", "(credit: Ministerio de Minería /
   // Felipe Andrés Muñoz)".
   for (const m of paragraph.matchAll(SLASH_CREDIT)) out.push(m[1]);
   // A photo agency's credit: "(CNE/Tomasz Kędzierski)", "Photo: AFP/Jane Doe".
   for (const m of paragraph.matchAll(AGENCY_CREDIT)) out.push(m[1]);
-  return out.filter((n) => NAME_RUN.test(n) || /\s/.test(n));
+  return out.filter((n) => HAS_NAME_RUN.test(n) || /\s/.test(n));
 }
 /**
  * Press contacts: a name with a telephone number or an e-mail address after it ("For more information, please

@@ -425,10 +425,11 @@ const FIRM_WORD = /^(?:Co|Company|Associates|Associés|Asociados|Associados|Part
 /** Last words of a venue's or a unit's name, never of a person's. */
 const PLACE_LAST = new Set(
   // (and of a news service's, a law's or a meeting's: "Central Asia Wire", "Supply Chain Due Diligence Act",
-  // "Black Sea Port Authorities Roundtable", "VDMA Power Systems")
-  'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines'.split(
-    ' ',
-  ),
+  // "Black Sea Port Authorities Roundtable", "VDMA Power Systems"; and of a firm's: "Tarangini Robotics", "Inca Rail")
+  (
+    'Robotics Labs Laboratories Chemical Chemicals Rail Buses Bunkering Tankers Shipyard Space Health Ventures Technologies Solutions Software Logistics Airlines Motors Foods Pharmaceuticals Telecom ' +
+    'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines'
+  ).split(' '),
 );
 /** A legal suffix or "& Co" / "& Associates" right after a run of capitalized words: the run names a firm. */
 function firmAfter(tokens: Token[], k: number): boolean {

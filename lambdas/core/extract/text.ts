@@ -137,6 +137,19 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i += 4;
       continue;
     }
+    // "s/o", "d/o", "a/l", "a/p" ("son of", "daughter of"): one token, a particle inside Malaysian and Singaporean
+    // Indian names ("Ravi Shankar s/o Krishnan").
+    if (
+      text.charCodeAt(i + 1) === 47 &&
+      isSpace(text.charCodeAt(i + 3)) &&
+      !isWordCode(text.charCodeAt(i - 1)) &&
+      /^(?:s\/o|d\/o|a\/l|a\/p)$/.test(text.slice(i, i + 3))
+    ) {
+      const v = text.slice(i, i + 3);
+      tokens.push({ text: v, lower: v, norm: v, start: i, end: i + 3, cap: false, word: true, nameMemo: undefined });
+      i += 3;
+      continue;
+    }
     if (isDigit(c)) {
       // 1,412.6 / 6.8 / 2021 — a number, unless letters follow (21st, 2nd).
       let j = i;
