@@ -2239,3 +2239,36 @@ describe('extract: fifteenth-round rules (0.20.0)', () => {
     assert.ok(people.includes('G. Venkata Subbaiah'), people.join('; '));
   });
 });
+
+describe('extract: fifteenth-round rules, dates and places (0.20.1)', () => {
+  it('reads a year-first date on a page\'s meta line ("2026.04.15") and "last night" as the day before it', () => {
+    const r = extract(
+      "Spokesperson's briefing on the summit video conference\n\nDate 2026.04.15 Hits 2,114\n\nPresident Baek Seung-hoon held a summit by video conference with President Daniel R. Whitcomb of the United States last night, following the launch of a missile on Saturday.",
+    );
+    assert.equal(r.publishedDate, '2026-04-15');
+    assert.equal(r.eventDate, '2026-04-14');
+    assert.equal(r.location?.virtual, true);
+  });
+  it('reads "today concluded … after two days of talks" with "held on 9 and 10 February" as that range', () => {
+    const r = extract(
+      'RIYADH, 10 February 2026 - Energy ministers today concluded their Eleventh Ministerial Meeting in Riyadh after two days of talks at the King Abdulaziz International Conference Center.\n\nThe meeting, held on 9 and 10 February at the invitation of the Ministry of Energy, was chaired by the Minister of Energy.',
+    );
+    assert.deepEqual([r.eventDate, r.eventEndDate], ['2026-02-09', '2026-02-10']);
+  });
+  it('takes "not next" for no future clause: the day of the forum stands', () => {
+    const r = extract(
+      'Thursday 8 October 2026 | By Jasmine Koh\n\nSingapore\'s bunker suppliers want the port regulator to set out the rules "this year, not next", executives told an industry forum in the city-state on Tuesday.\n\nPRICE SNAPSHOT (Wednesday close, Singapore, delivered)',
+    );
+    assert.equal(r.eventDate, '2026-10-06');
+  });
+  it('places a meeting in the city after a saint\'s church hall and its street, and after a venue field\'s "Av."', () => {
+    const hall = extract(
+      "# Inverleith & Canonmills Community Council\n\n**Held on Monday 9 February 2026 at 7.00 pm in St Serf's Church Hall, Clark Road, Edinburgh, and online via Microsoft Teams**\n\nBicycle thefts in Canonmills remain the main concern.",
+    );
+    assert.deepEqual(hall.location, { place: 'Edinburgh', country: 'United Kingdom', virtual: false });
+    const field = extract(
+      '**Date:** Tuesday 9 June 2026\n\n**Place:** Federation headquarters, Av. 18 de Julio 2153, 2nd floor, Montevideo (hybrid session; remote link via Zoom)\n\nThe board met.',
+    );
+    assert.equal(field.location?.place, 'Montevideo');
+  });
+});

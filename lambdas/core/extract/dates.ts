@@ -44,8 +44,11 @@ const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`,
 // Slashed dates whose first number could be a month and whose second could be a day ("03/09/2026") are read
 // month-first only when the day-first reading is impossible (a US "12/25/2026").
 const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d]|[./-]\d)/g;
+// Year first, as East Asian and Hungarian sites print them: "2026.04.15", "2026/4/15", "2026. 04. 15." (always
+// year, month, day).
+const YEAR_FIRST_DATE = /(?<![\d./-])((?:19|20)\d{2})(\.\s?|\/)(\d{1,2})\2(\d{1,2})(?!\d|[./-]\d)/g;
 const HAS_DAY_HINT =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this (?:morning|afternoon|evening)|\d(?:st|nd|rd|th)? (?:inst|ult|prox))\b/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last night|this (?:morning|afternoon|evening)|\d(?:st|nd|rd|th)? (?:inst|ult|prox))\b/i;
 // Spanish reports ("martes, 14 de abril de 2026", "acordaron el lunes"): chrono-node's Spanish parser, and Spanish
 // weekdays resolved like English ones.
 const ES_DATE_HINT =
@@ -53,7 +56,7 @@ const ES_DATE_HINT =
 const ES_WEEKDAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
 const ES_DAY = /\bel (lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)\b(?!,?\s*\d)/gi;
 
-const NUMERIC_DATE_HINT = /\d[./-]\d{1,2}[./-]\d{4}\b/;
+const NUMERIC_DATE_HINT = /\d[./-]\d{1,2}[./-]\d{4}\b|\b(?:19|20)\d{2}(?:\.\s?|\/)\d{1,2}(?:\.\s?|\/)\d{1,2}\b/;
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoOf = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const toUtc = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
@@ -191,6 +194,15 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       }
       out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
     }
+    YEAR_FIRST_DATE.lastIndex = 0;
+    for (let m = YEAR_FIRST_DATE.exec(text); m; m = YEAR_FIRST_DATE.exec(text)) {
+      if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
+      const [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      const date = isoOf(year, month, day);
+      if (toUtc(date).getUTCDate() !== day) continue;
+      out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
+    }
   }
   // "from 12 to 14 May" (chrono reads it as times), "12-14 May 2022", "from the 2nd to the 4th of June".
   const range = new RegExp(
@@ -273,9 +285,11 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       if (toUtc(date).getUTCDate() !== Number(m[1])) continue;
       out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
     }
-    const rel = /\b(today|yesterday|this (?:morning|afternoon|evening))\b/gi;
+    // ("last night": the evening before the day of publication)
+    const rel = /\b(today|yesterday|last night|this (?:morning|afternoon|evening))\b/gi;
     for (let m = rel.exec(text); m; m = rel.exec(text)) {
-      const date = m[1].toLowerCase() === 'yesterday' ? addDays(reference, -1) : reference;
+      const word = m[1].toLowerCase();
+      const date = word === 'yesterday' || word === 'last night' ? addDays(reference, -1) : reference;
       out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
     }
   }
@@ -303,7 +317,7 @@ const CAPS_MONTH =
 const EVENT_WORDS =
   /\b(?:met|meet|meets|meeting|summit|talks|held|hold|convened|took place|takes place|attended|chaired|hosted|session|conference|forum|gathered|ministerial|opened|voted|debate|assembly|discussed|visit|visited|agreed|signed|adopted|ended|concluded|roundtable|round table|workshop|hearing|retreat|plenary|symposium|seminar|reuni[oó]n|cumbre|encuentro|sesi[oó]n|celebrad[ao]|acordaron|se reunieron)\b/i;
 const FUTURE =
-  /\b(?:will|shall|next|upcoming|planned|plans|scheduled|expected|to be (?:held|hosted)|pencilled|penciled|would|closes on|deadline|until|due to|set to|is to|are to|pr[oó]xim[oa]|previst[oa]|se celebrar[aá]|se reunir[aá]n?)\b/i;
+  /\b(?:will|shall|next(?=\s+\w)|upcoming|planned|plans|scheduled|expected|to be (?:held|hosted)|pencilled|penciled|would|closes on|deadline|until|due to|set to|is to|are to|pr[oó]xim[oa]|previst[oa]|se celebrar[aá]|se reunir[aá]n?)\b/i;
 const OTHER_EVENT =
   /\b(?:minutes of the (?:previous )?meeting of|previous|last (?:year|month|week|march|april|may|june|july|august|september|october|november|december|january|february)|since|founded|ended|retired|struck|telephone|phone call|courtesy call|separate|prepared|recorded|anniversary|financial year|fiscal year|wrote|sent:|from:|date:)\b/i;
 
@@ -402,6 +416,12 @@ export function findEventDate(
     const close = best.closing ? best : candidates.find((c) => c.closing && c.score > 0 && c.date > best.date);
     if (open && close && open.date < close.date && close.date <= addDays(open.date, 14))
       return { date: open.date, end: close.date, sentence: best.sentence };
+    // "today concluded … after two days of talks" and "held on 9 and 10 February", with no opening day printed:
+    // the day opens or closes that range.
+    const range = candidates.find(
+      (c) => c.end && c.score > 0 && (best.opening ? c.date === best.date : c.end === best.date),
+    );
+    if (range) return { date: range.date, end: range.end, sentence: best.sentence };
   }
   return { date: best.date, end: best.end, sentence: best.sentence };
 }

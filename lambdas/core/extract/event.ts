@@ -192,7 +192,7 @@ const VENUE_LINE = /^\s*(?:\d{1,2}[.)]\s+)?(?:Venue|Location|Place|Where)\s*:/i;
 const ONLINE_VENUE =
   /^\s*(?:Venue|Location|Place|Where)\s*:\s*(?:(?:via|by|on)\s+)?(?:zoom|microsoft teams|ms teams|teams|webex|google meet|skype|online|video ?conference|videoconference|virtual)\b/i;
 const STREET =
-  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Highway|NW|NE|SW|SE)\.?$/;
+  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Highway|NW|NE|SW|SE|Av|Avda|Avenida|Rua|Calle|Jalan|Jl|Viale|Corso|Rue)\.?$/;
 const SITE_AFTER = /^(?:campus|Campus|street|Street|road|Road|avenue|Avenue|building|Building)$/;
 const VENUES =
   /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town|Office|Headquarters|Secretariat|Complex|Courthouse|Marae)$/;
@@ -224,6 +224,8 @@ function contextPlaceAt(
 } | null {
   const t = tokens[k];
   if (!t?.word || !t.cap || matchCountryName(tokens, k)) return null;
+  // "Av. 18 de Julio 2153": a street's name, not a town's
+  if (STREET.test(t.text) && t.text !== 'St') return null;
   const n = unknownNameAt(tokens, k);
   // an acronym ("KFAA") is a body, not a place; nor is a continent or an office ("Executive Engineer")
   if (n === 1 && /^\p{Lu}{2,}$/u.test(tokens[k].text)) return null;
@@ -296,7 +298,12 @@ function contextPlaceAt(
     !tokens.slice(k, k + n + 1).some((x) => STREET.test(x.text))
   )
     return { place: name, country: null, length: n, kind: 'venue' };
-  if (/^['’]s$/i.test(after?.text ?? '') && n <= 2) {
+  // (not a saint's: "St Serf's Church Hall")
+  if (
+    /^['’]s$/i.test(after?.text ?? '') &&
+    n <= 2 &&
+    ![tokens[k].text, prev?.text ?? ''].some((w) => /^(?:St\.?|Saint|Ste\.?)$/.test(w))
+  ) {
     let v = k + n + 1;
     while (v < tokens.length && v - k < n + 4 && tokens[v].cap && !VENUES.test(tokens[v].text)) v++;
     if (VENUES.test(tokens[v]?.text ?? '')) return { place: name, country: null, length: n, kind: 'venue' };
@@ -477,6 +484,8 @@ export function findLocation(input: LocationInput): Location {
         // (or a postcode: "Menara Sinar, No. 18 Jalan Tun Razak, 50400 Kuala Lumpur")
         (prev === ',' || /^\d{4,6}$/.test(prev)) &&
         (VENUES.test(tokens[k - 2]?.text ?? '') ||
+          // "in St Serf's Church Hall, Clark Road, Edinburgh": a street, then its city
+          (near <= 1 && STREET.test(tokens[k - 2]?.text ?? '') && tokens[k - 3]?.cap === true) ||
           // "at its headquarters in Konak, İzmir": a district, then its city
           (near === 0 && tokens[k - 2]?.cap === true && /^(?:in|at)$/.test(tokens[k - 3]?.lower ?? '')) ||
           (near === 0 &&
@@ -543,6 +552,8 @@ export function findLocation(input: LocationInput): Location {
           /,?\s*(?:and|&|\+|or)\s+(?:via\s+)?(?:livestream|live stream|online|zoom|teams|webinar|virtual(?:ly)?|video ?link)\b.*$/i,
           '',
         )
+        // (and a closing aside: "…, Montevideo (hybrid session; remote link via Zoom)")
+        .replace(/\s*\([^()]*\)\s*$/, '')
         .replace(/\s*\.?\s*$/, '');
       let fieldCountry: string | null = null;
       for (;;) {

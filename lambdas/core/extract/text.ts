@@ -35,7 +35,7 @@ const ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof st jr sr gen col lt maj sgt capt cpt rev hon rt gov sen rep amb adm cllr messrs mme mlle ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vs etc inc ltd co corp approx art para fig ' +
-    'p pp dept est cf ca eng engr ing mag cr smt sra drs ir mx fr hon regd retd ret brig pte bhd atty'
+    'p pp dept est cf ca eng engr ing mag cr smt sra drs ir mx fr hon regd retd ret brig pte bhd atty av avda'
   ).split(' '),
 );
 
