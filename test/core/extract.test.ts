@@ -2272,3 +2272,43 @@ describe('extract: fifteenth-round rules, dates and places (0.20.1)', () => {
     assert.equal(field.location?.place, 'Montevideo');
   });
 });
+
+describe('extract: fifteenth-round rules, names and bodies (0.20.2)', () => {
+  it('reads Mongolian two-letter initials ("Sh. Tumendelger", "Ch. Bat-Ochir") as part of a name', () => {
+    const r = extract(
+      'The council met in Ulaanbaatar on Tuesday. Minister of Mining and Heavy Industry Sh. Tumendelger opened the session.\n\nFinance Minister Ch. Bat-Ochir was represented by Vice Minister of Finance O. Nomin-Erdene.',
+      { publishedDate: '2026-03-12' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.ok(people.includes('Sh. Tumendelger') && people.includes('Ch. Bat-Ochir'), people.join('; '));
+    assert.ok(!people.includes('Sh') && !people.includes('Ch'), people.join('; '));
+  });
+  it('names bodies without "-listed", an owner\'s acronym, a pronoun or a bare legal form, and keeps "&" and "Mexico City" inside names', () => {
+    const r = extract(
+      "The investors met in Ulaanbaatar on Tuesday with Vancouver-listed Borealis Copper Corp. and experts of UNESCO's World Heritage Centre and the London School of Hygiene & Tropical Medicine.\n\nThe Government of Mexico City and the City of Edinburgh Council sent observers. That Council agreed. SinoPac Bunker (Singapore) Pte Ltd supplied fuel.",
+      { publishedDate: '2026-03-12' },
+    );
+    const orgs = r.organizations.map((o) => o.name);
+    for (const want of [
+      'Borealis Copper Corp.',
+      'World Heritage Centre',
+      'London School of Hygiene & Tropical Medicine',
+      'Government of Mexico City',
+      'City of Edinburgh Council',
+    ])
+      assert.ok(orgs.includes(want), `${want} not in ${orgs.join('; ')}`);
+    for (const not of [
+      'Vancouver-listed Borealis Copper Corp.',
+      "UNESCO's World Heritage Centre",
+      'That Council',
+      'Pte Ltd',
+    ])
+      assert.ok(!orgs.includes(not), `${not} in ${orgs.join('; ')}`);
+  });
+  it('reads the bodies of a lettered list\'s item "(c)", which is no copyright line', () => {
+    const r = extract(
+      'The council met in Dunedin on Monday.\n\n(c) The Tertiary Education Commission (TEC) has confirmed the funding.',
+    );
+    assert.deepEqual(r.organizations, [{ name: 'Tertiary Education Commission', acronym: 'TEC' }]);
+  });
+});

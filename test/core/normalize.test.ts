@@ -357,6 +357,24 @@ describe('boilerplate', () => {
     assert.deepEqual(doc.paragraphs, ['PRESENT', ...rows, LEAD[0]]);
   });
 
+  it('keeps the item "(c)" of a lettered list, and drops "(c)" copyright lines', async () => {
+    const items = [
+      '(b) The Vice-Chancellor reported on enrolments.',
+      '(c) The Tertiary Education Commission (TEC) has confirmed the funding.',
+      '(c) Any other business',
+    ];
+    const doc = await normalize(
+      [
+        ...LEAD,
+        ...items,
+        '(c) 2026 Marine Fuels Intelligence Ltd. | Terms',
+        '(c) Reuters',
+        '(C) Copyright Acme Media',
+      ].join('\n\n'),
+    );
+    assert.deepEqual(doc.paragraphs, [...LEAD, ...items]);
+  });
+
   it('cuts a trailing "Related stories" block with its titles, but not a marker early in the text', async () => {
     const body = [
       'Comments',

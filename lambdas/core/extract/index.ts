@@ -2,6 +2,7 @@
 // output (paragraphs and text); output is the record's metadata fields plus warnings. Stages, each its own
 // module: document preparation (here: site chrome, e-mail headers, participant lists), organizations, people,
 // countries, dates, event (name, location) and quantities.
+import { COPYRIGHT_LINE } from '../normalize/boilerplate';
 import type { ArchiveRecord, Attendance, Person } from '../record';
 import { findCountries, isTerritory, matchCountryName, matchWorldPlace, normalizeCountry } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
@@ -104,6 +105,8 @@ function isChrome(p: string): boolean {
   const low = trimmed.slice(0, 80).toLowerCase();
   if (!CHROME_FIRST.has(/^[^\s:]*/.exec(low)![0]) && !/^(?:by|por|par|[\w.+-]+@|https?:|www\.|tel|phone|fax)/.test(low))
     return false;
+  // "(c) The Tertiary Education Commission (TEC) has confirmed …": a lettered list's item, not a copyright line
+  if (low.startsWith('(c)') && !COPYRIGHT_LINE.test(trimmed) && !/rights reserved/.test(low)) return false;
   if (words <= 40 && CHROME.some((c) => low.startsWith(c))) return true;
   // Bylines: "By Amara Okafor and Yonas Tesfaye · October 4, 2025"
   if (words <= 25 && /^[Bb]y\s+\p{Lu}/u.test(p.trim())) return true;

@@ -5,7 +5,7 @@
 import { foldKey } from '../keys';
 import { isCountryName, matchCountry, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import orgData from './data/organizations.json' with { type: 'json' };
-import { PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
+import { isInitialToken, PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
 import {
   isCommonWord,
   isGivenName,
@@ -139,11 +139,13 @@ export class OrganizationContext {
   }
 
   record(name: string, acronym: string | null): OrganizationRef {
-    // ("Almaty-based Eurasian Logistics Institute": where it is based is no part of its name)
+    // ("Almaty-based Eurasian Logistics Institute", "Vancouver-listed Borealis Copper Corp.": where it is based or
+    // listed is no part of its name; nor is the acronym of the body that owns it, "UNESCO's World Heritage Centre")
     const clean = name
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(/^[\p{Lu}][\p{L}.-]*-based\s+(?=\p{Lu})/u, '');
+      .replace(/^[\p{L}][\p{L}.-]*-(?:based|listed|owned|backed|headquartered|registered)\s+(?=\p{Lu})/u, '')
+      .replace(/^\p{Lu}{2,}[\p{Lu}\d&-]*['’]s\s+(?=\p{Lu}\S*\s+\S)/u, '');
     // "Bank of South Sudan and the Central Bank of Somalia", "KU Leuven and Hanoi Architectural University": two
     // bodies, each with its head noun (not "Institute of Water and Flood Management", one body).
     const pair = / and (?:the )?(?=\p{Lu})/u.exec(clean);
@@ -242,6 +244,8 @@ export class OrganizationContext {
       all
         // ("Energy Sources Act (EEG)", "… Due Diligence Directive (CSDDD)": a law, whatever its acronym)
         .filter((o) => !/ (?:Act|Directive|Ordinance)$/.test(o.name))
+        // ("That Council", "Pte Ltd": a pronoun's body or a bare legal form names no one)
+        .filter((o) => !PRONOUNS.has(o.name.split(' ')[0]) && !o.name.split(' ').every((w) => LEGAL.has(w)))
         .filter((o) => {
           const m = /^(\S+) (.+)$/.exec(o.name);
           return !(m && names.has(m[2]) && !o.acronym && (acronymToName.has(m[1]) || normalizeCountry(m[1])));
@@ -289,7 +293,7 @@ const pluralApostrophe = (tokens: Token[], k: number): boolean =>
  */
 function genericAt(tokens: Token[], i: number): { length: number; name: string; internal: boolean } | null {
   const first = tokens[i];
-  if (!capWord(first) || first.text === 'The' || /^\p{Lu}\.$/u.test(first.text) || HONORIFIC_STOP.has(first.text))
+  if (!capWord(first) || first.text === 'The' || isInitialToken(first.text) || HONORIFIC_STOP.has(first.text))
     return null;
   // "Conseil du Café-Cacao", "Comisión Europea", "Banco Central do Brasil": a Romance head noun comes first.
   if (HEADS_FIRST.has(first.text)) {
@@ -297,7 +301,7 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
     let last = -1;
     while (e < tokens.length && e - i < 10) {
       const t = tokens[e];
-      if (capWord(t) && !HONORIFIC_STOP.has(t.text) && !/^\p{Lu}\.$/u.test(t.text)) last = e;
+      if (capWord(t) && !HONORIFIC_STOP.has(t.text) && !isInitialToken(t.text)) last = e;
       // "de la Red", "de los Andes": two links in a row before the next capitalized word
       else if (
         !(
@@ -317,7 +321,7 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
   while (j < tokens.length && j - i < 12) {
     const t = tokens[j];
     // A person's honorific, an initial or an office ends any organization's name.
-    if (j > i && (/^\p{Lu}\.$/u.test(t.text) || HONORIFIC_STOP.has(t.text))) break;
+    if (j > i && (isInitialToken(t.text) || HONORIFIC_STOP.has(t.text))) break;
     if (capWord(t) || isAcronymToken(t)) {
       if (LEGAL.has(t.text) && j > i) {
         lastHead = j;
@@ -377,7 +381,11 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
             e < tokens.length &&
             e - i < 14 &&
             (capWord(tokens[e]) ||
-              ((tokens[e].text === 'and' || tokens[e].text === 'of' || tokens[e].text === 'for') &&
+              // ("London School of Hygiene & Tropical Medicine")
+              ((tokens[e].text === 'and' ||
+                tokens[e].text === '&' ||
+                tokens[e].text === 'of' ||
+                tokens[e].text === 'for') &&
                 capWord(tokens[e + 1])) ||
               // "Student Federation of the Universidad Técnica del Maule": a Romance link inside the name
               (e > k && ROMANCE_LINKS.has(tokens[e].text) && capWord(tokens[e + 1])) ||
@@ -388,7 +396,7 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
               (tokens[e].text === 'the' && tokens[e - 1]?.text === 'and' && capWord(tokens[e + 1])) ||
               (tokens[e].text === 'the' && tokens[e - 1]?.text === 'of' && capWord(tokens[e + 1])))
           ) {
-            if (HONORIFIC_STOP.has(tokens[e].text) || /^\p{Lu}\.$/u.test(tokens[e].text)) break;
+            if (HONORIFIC_STOP.has(tokens[e].text) || isInitialToken(tokens[e].text)) break;
             e++;
           }
           while (e > k && !capWord(tokens[e - 1])) e--;
@@ -459,7 +467,8 @@ const GOV_HEAD = /^(?:Government|Administration|Municipality)$/;
 /** A place's name of one to four capitalized words at tokens[k] (a country's long form too): its length, else 0. */
 function placeNameAt(tokens: Token[], k: number): number {
   const c = matchCountryName(tokens, k);
-  if (c) return c.length;
+  // ("Government of Mexico City": the city, not the country its name opens with)
+  if (c) return Math.max(c.length, matchPlace(tokens, k)?.length ?? 0);
   let e = k;
   while (
     e < tokens.length &&
@@ -487,6 +496,8 @@ function governmentAt(tokens: Token[], i: number): number {
   if (opener && tokens[j + 1]?.text === 'of') {
     const k = tokens[j + 2]?.text === 'the' ? j + 3 : j + 2;
     const n = placeNameAt(tokens, k);
+    // ("City of Edinburgh Council": the council of the city so named)
+    if (n > 0 && j === i && tokens[k + n]?.text === 'Council') return k + n + 1 - i;
     return n > 0 ? k + n - i : 0;
   }
   // "<Place> City Administration", "Scottish Government": a proper name, a qualifier or none, then the head.

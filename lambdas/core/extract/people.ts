@@ -17,7 +17,7 @@ import {
   knownAcronym,
   type OrganizationContext,
 } from './organizations';
-import { type Sentence, span, stripDiacritics, type Token } from './text';
+import { isInitialToken, type Sentence, span, stripDiacritics, type Token } from './text';
 import {
   canStartTitle,
   isAbstractNoun,
@@ -149,7 +149,7 @@ function isNameToken(tokens: Token[], k: number, orgs: OrganizationContext): boo
 
 function nameToken(tokens: Token[], k: number, orgs: OrganizationContext): boolean {
   const t = tokens[k];
-  if (/^\p{Lu}\.$/u.test(t.text)) return true; // initial
+  if (isInitialToken(t.text)) return true; // initial
   // "Park Ji-hoon", "Moon Jae-in": a surname that is also a common word, before a Korean given name.
   if (NOT_NAME.has(t.text) && !KOREAN_GIVEN.test(tokens[k + 1]?.text ?? '')) return false;
   if (POSTNOMINALS.has(t.text)) return false;
@@ -241,7 +241,7 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   if (j === i) return null;
   const run = tokens.slice(i, j);
   // An all-caps run is a heading, not a name ("COUNCIL BACKS …"), unless a mixed-case word is in it.
-  if (run.every((t) => ALL_CAPS.test(t.text) || /^\p{Lu}\.$/u.test(t.text))) return null;
+  if (run.every((t) => ALL_CAPS.test(t.text) || isInitialToken(t.text))) return null;
   // "Tay Bartholomew & Co LLP", "Atlantic Paving Ltd.": a firm's name, not a person's; "UWI's Cave Hill campus",
   // "the Penrhos Stanley hospital": a site's.
   if (firmAfter(tokens, j)) return null;
@@ -297,7 +297,7 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   if (bodyAppositiveAt(tokens, j)) return null;
   // A trailing initial is a sentence-ending letter, not part of the name.
   let end = j;
-  while (end > i && /^\p{Lu}\.$/u.test(tokens[end - 1].text) && end - i > 1 && end === j) end--;
+  while (end > i && isInitialToken(tokens[end - 1].text) && end - i > 1 && end === j) end--;
   // "Seconded Cr Walsh-Harper Carried Unanimously": a past tense or an adverb of the minutes after the name.
   while (
     end - i > 1 &&
@@ -324,7 +324,7 @@ function displayName(sentence: Sentence, run: NameRun): string {
       .split(' ')
       // (a generation's roman numeral stays as it is: "Buenaventura III")
       .map((w) =>
-        w.length > 1 && ALL_CAPS.test(w) && !/^\p{Lu}\.$/u.test(w) && !/^(?:II|III|IV|VI|VII|VIII)$/.test(w)
+        w.length > 1 && ALL_CAPS.test(w) && !isInitialToken(w) && !/^(?:II|III|IV|VI|VII|VIII)$/.test(w)
           ? titleCase(w)
           : w,
       )
@@ -914,7 +914,7 @@ function cleanTitle(title: string | null): string | null {
 }
 
 function nameEvidence(run: NameRun, tokens: Token[]): number {
-  const words = run.tokens.filter((t) => !/^\p{Lu}\.$/u.test(t.text));
+  const words = run.tokens.filter((t) => !isInitialToken(t.text));
   if (words.length < 2) return 0;
   const first = words[0].text;
   const rest = words.slice(1);

@@ -31,6 +31,14 @@ export type Sentence = {
   index: number;
 };
 
+/**
+ * An initial: "R." or, in Mongolian and Central Asian names, a patronymic's first two letters ("Ch. Bat-Ochir",
+ * "Sh. Tumendelger", "Ts. Oyunchimeg").
+ */
+const INITIAL = /^(?:\p{Lu}|Ch|Sh|Ts|Kh|Zh|Ya|Yu|Ye|Yo|Gh|Dj)\.$/u;
+export const isInitialToken = (text: string): boolean => INITIAL.test(text);
+const DIGRAPH_INITIALS = new Set(['Ch', 'Sh', 'Ts', 'Kh', 'Zh', 'Ya', 'Yu', 'Ye', 'Yo', 'Gh', 'Dj']);
+
 const ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof st jr sr gen col lt maj sgt capt cpt rev hon rt gov sen rep amb adm cllr messrs mme mlle ' +
@@ -80,6 +88,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       if (
         ABBREVIATIONS.has(lower) ||
         (end - start === 1 && cap) ||
+        // ("Ch. Bat-Ochir": a two-letter initial before a capitalized name)
+        (end - start === 2 &&
+          DIGRAPH_INITIALS.has(value) &&
+          text.charCodeAt(end + 1) === 32 &&
+          isUpperCode(text.charCodeAt(end + 2))) ||
         (value === 'Ma' && text.charCodeAt(end + 1) === 32 && isUpperCode(text.charCodeAt(end + 2)))
       ) {
         value += '.';

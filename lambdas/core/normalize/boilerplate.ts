@@ -8,6 +8,14 @@
 const SECTION_MARKER =
   /^(?:about the authors?|about (?:this|our) (?:author|writer)|related (?:posts?|stories|articles?|news|content|coverage|links|topics|reading)|(?:you )?(?:may|might) also (?:like|enjoy|be interested in)|more (?:stories|news|articles) (?:from|on|about) .{1,40}|more from .{1,40}|recommended(?: for you| stories| articles| reading)?|(?:popular|recent|latest|trending|top) (?:posts|stories|articles|news)|leave a (?:reply|comment|response)|post a comment|add (?:a )?comment|join the (?:discussion|conversation)|(?:\d+ )?(?:comments?|responses?|replies)(?: \(\d+\))?|discussion|comments are closed\.?)\s*:?$/i;
 
+/**
+ * A copyright line: "© 2026 …", "Copyright …", "(c) 2026 Marine Fuels Intelligence Ltd.", "(c) Reuters". "(c)" before
+ * a sentence is the third item of a lettered list ("(c) The Tertiary Education Commission (TEC) has confirmed …"),
+ * which is text to keep: only a year, "copyright" or a short capitalized name after it make it a copyright mark.
+ */
+export const COPYRIGHT_LINE =
+  /^(?:©|[Cc]opyright\b|COPYRIGHT\b|\([cC]\)\s*(?:[Cc]opyright\b|\d{4}\b|(?:\p{Lu}[\p{L}\p{N}&.,'’-]*\s*){1,5}$))/u;
+
 /** Whole-paragraph patterns, each with the longest paragraph it may remove. */
 const LINE_PATTERNS: [RegExp, number][] = [
   [/^your email address will not be published\b/i, 200],
@@ -17,7 +25,7 @@ const LINE_PATTERNS: [RegExp, number][] = [
     /\b(?:we|this (?:web)?site) uses? cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings|preferences|consent)\b/i,
     300,
   ],
-  [/^(?:©|\(c\)\s|copyright\b)/i, 200],
+  [COPYRIGHT_LINE, 200],
   [/\ball rights reserved\.?$/i, 200],
   [
     /^(?:web editor|editors?|responsible editor|chief editor|editor-in-chief|photos?|photograph|photo credits?|images?|image credits?|credits?|reporter|written by|compiled by|translated by)\s*[:：|]/i,
