@@ -2312,3 +2312,22 @@ describe('extract: fifteenth-round rules, names and bodies (0.20.2)', () => {
     assert.deepEqual(r.organizations, [{ name: 'Tertiary Education Commission', acronym: 'TEC' }]);
   });
 });
+
+describe('extract: fifteenth-round rules, minutes rosters (0.20.3)', () => {
+  it('reads a roster row with an initials column ("Suzanne Okonkwo-Price SOP Chief Executive") and the stand-in for a row\'s initials', () => {
+    const r = extract(
+      'Minutes of the Public Board Meeting held on Thursday 26 March 2026 in Cardiff\n\nPresent:\n\nProfessor Gwyneth Ellis-Pritchard GEP Chair\n\nDr Rhodri ap Gwilym RaG Vice Chair\n\nSuzanne Okonkwo-Price SOP Chief Executive\n\nAhmed Siddiqui AS Executive Director of Strategy and Planning (via Teams)\n\nIn Attendance:\n\nLeanne Carwardine LC Deputy Chief Operating Officer (deputising for PH)\n\nApologies:\n\nPaul Hendrickx PH Executive Director of Operations\n\nThe Chair welcomed everyone to the meeting.',
+    );
+    assert.equal(participant(r, 'Gwyneth Ellis-Pritchard')?.title, 'Chair');
+    assert.equal(participant(r, 'Rhodri ap Gwilym')?.title, 'Vice Chair');
+    assert.equal(participant(r, 'Suzanne Okonkwo-Price')?.title, 'Chief Executive');
+    assert.equal(participant(r, 'Ahmed Siddiqui')?.attendance, 'video link');
+    assert.equal(participant(r, 'Paul Hendrickx')?.attendance, 'represented');
+    assert.equal(participant(r, 'Leanne Carwardine')?.attendance, 'in person');
+    assert.ok(!r.participants.some((p) => /\b(?:Gep|Sop|Rag)\b/i.test(p.name)), names(r.participants).join('; '));
+  });
+  it('takes an untitled name after "standing in for" or "on behalf of" as the one represented', () => {
+    const r = extract('The board met in Cardiff on Thursday. Leanne Carwardine attended, standing in for Paul Smith.');
+    assert.equal(participant(r, 'Paul Smith')?.attendance, 'represented');
+  });
+});

@@ -315,6 +315,44 @@ function pipeRosterRows(paragraphs: string[]): string[] {
   return out;
 }
 
+/**
+ * A roster row whose columns the normalizer joined with single spaces, with the person's initials as a column
+ * ("Suzanne Okonkwo-Price SOP Chief Executive", "Dr Rhodri ap Gwilym RaG Vice Chair"): read as "Suzanne
+ * Okonkwo-Price, Chief Executive". The initials must spell the words before them (hyphenated parts and particles
+ * too), so a capitalized acronym in a row ("Llais Cardiff") is left as it is.
+ */
+function initialsColumnRows(paragraphs: string[]): string[] {
+  const byInitials = new Map<string, string>();
+  const rows = paragraphs.map((p) => {
+    if (countWords(p) > 24 || p.includes('\n')) return p;
+    const words = p.trim().split(/\s+/);
+    for (let c = 2; c + 1 < words.length; c++) {
+      const code = words[c];
+      if (!/^[A-Z][A-Za-z]{1,4}$/.test(code) || (code.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
+      if (!/^[A-Z]/.test(words[c + 1])) continue;
+      for (let from = Math.max(0, c - 5); from <= c - 2; from++) {
+        const initials = words
+          .slice(from, c)
+          .flatMap((w) => w.split('-'))
+          .map((w) => w[0] ?? '')
+          .join('');
+        if (initials.toLowerCase() !== code.toLowerCase()) continue;
+        byInitials.set(code, words.slice(from, c).join(' '));
+        return `${words.slice(0, c).join(' ')}, ${words.slice(c + 1).join(' ')}`;
+      }
+    }
+    return p;
+  });
+  if (byInitials.size === 0) return rows;
+  // "(deputising for PH)": the initials a row gave, as the name they stand for.
+  return rows.map((p) =>
+    p.replace(
+      /\b(deputi[sz]ing for|standing in for|on behalf of|substituting for|in place of)\s+([A-Z][A-Za-z]{1,4})\b/g,
+      (all, cue: string, code: string) => (byInitials.has(code) ? `${cue} ${byInitials.get(code)}` : all),
+    ),
+  );
+}
+
 /** Joins a paragraph that ends mid-phrase ("Chairman of the" | "Audit Committee …") with the next one. */
 function joinBrokenParagraphs(paragraphs: string[]): string[] {
   const out: string[] = [];
@@ -346,9 +384,9 @@ function prepare(doc: ExtractInput): Prepared {
   let inSignature = false;
   let chromePubLine: string | null = null;
   // A paragraph cut off after "of the" / "and" / a comma continues in the next one.
-  paragraphs = joinBrokenParagraphs(fieldRows(pipeRosterRows(paragraphs.map((x) => String(x ?? ''))))).flatMap(
-    splitFields,
-  );
+  paragraphs = joinBrokenParagraphs(
+    fieldRows(initialsColumnRows(pipeRosterRows(paragraphs.map((x) => String(x ?? ''))))),
+  ).flatMap(splitFields);
   const total = paragraphs.length;
   for (let p = 0; p < total; p++) {
     const raw = String(paragraphs[p] ?? '');

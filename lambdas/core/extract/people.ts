@@ -594,7 +594,13 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         const inner = span(s, tokens, e + 1, close).toLowerCase();
         if (/^(?:the )?chair/.test(inner)) m.chair = true;
         noteAttendanceAside(m, inner);
-        m.extentEnd = close + 1;
+        // ("(deputising for Paul Hendrickx)": the aside names the one stood in for, read on)
+        if (
+          !/^(?:[Dd]eputi[sz]ing for|[Ss]tanding in for|[Ss]ubstituting for|[Oo]n behalf of|[Ii]n place of)\s+\p{Lu}/u.test(
+            span(s, tokens, e + 1, close),
+          )
+        )
+          m.extentEnd = close + 1;
       }
     }
     return m.extentEnd;
@@ -815,7 +821,8 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         !tokens[run.end + 2 + 1]?.word;
       if (
         placeAfter ||
-        UNTITLED_BLOCKERS.has(before) ||
+        // (not the one someone stands in for: "standing in for Paul Hendrickx", "on behalf of Ana Ruiz")
+        (UNTITLED_BLOCKERS.has(before) && !precededBy(tokens, run.start, REPRESENTED_BEFORE)) ||
         (next?.cap && next.word && isTitleWord(next.lower) && matchTitleCore(tokens, run.end) >= 0) ||
         possessiveRole
       ) {
@@ -1147,6 +1154,7 @@ const REPRESENTED_BEFORE = [
   ['envoy', 'of'],
   ['proxy', 'for'],
   ['deputizing', 'for'],
+  ['deputising', 'for'],
   ['standing', 'in', 'for'],
 ];
 const VIDEO_CUE =
@@ -2138,7 +2146,12 @@ export function findPeople(
 
 /** How a parenthesis after a name says the person attended: "(by video link)", "(remotely)", "(by proxy)". */
 function noteAttendanceAside(m: Mention, inner: string): void {
-  if (/video|remote/.test(inner)) {
+  // ("(via Teams)", "(online)", "(by Zoom)", "(remotely)")
+  if (
+    /video|remote|online|\bvia (?:ms |microsoft )?teams\b|\b(?:via|by|on) (?:zoom|webex|skype|google meet)\b|virtual/i.test(
+      inner,
+    )
+  ) {
     m.attendance = 'video link';
     m.attendanceExplicit = true;
   }
