@@ -2331,3 +2331,45 @@ describe('extract: fifteenth-round rules, minutes rosters (0.20.3)', () => {
     assert.equal(participant(r, 'Paul Smith')?.attendance, 'represented');
   });
 });
+
+describe('extract: fifteenth-round rules, who took part (0.20.4)', () => {
+  it('reads a photo caption about a president as no credit, "Assistant to the President for …" as a title, and "welcomed X\'s proposal" as no meeting with X', () => {
+    const r = extract(
+      "President Baek Seung-hoon held a summit by video conference with President Daniel R. Whitcomb last night.\n\nOn the U.S. side, Secretary of State Howard T. Brennan, Assistant to the President for National Security Affairs Ana Lucía Ferreira and Secretary of Commerce Raymond Okafor joined President Whitcomb.\n\nThe two leaders welcomed Japanese Prime Minister Takeda Haruto's proposal to hold a trilateral summit.\n\nPhoto: President Baek Seung-hoon holds a video conference with U.S. President Daniel R. Whitcomb in Yongsan, Seoul, on April 14.",
+      { publishedDate: '2026-04-15' },
+    );
+    assert.ok(participant(r, 'Baek Seung-hoon'), names(r.participants).join('; '));
+    assert.ok(participant(r, 'Howard T. Brennan'), names(r.participants).join('; '));
+    assert.equal(
+      participant(r, 'Ana Lucía Ferreira')?.title,
+      'Assistant to the President for National Security Affairs',
+    );
+    assert.ok(!participant(r, 'Takeda Haruto') && person(r, 'Takeda Haruto'));
+  });
+  it('reads "With him were X, …, and Y, …" as both taking part', () => {
+    const r = extract(
+      'On Friday afternoon, the minister sat down with 14 founders in Bengaluru.\n\nWith him were Dr. Lakshmi Venkatesh, IAS, Principal Secretary of the IT-BT department, and Rahul K. Menon, managing director of the Karnataka Innovation and Technology Society (KITS).',
+      { publishedDate: '2026-11-22' },
+    );
+    assert.ok(participant(r, 'Rahul K. Menon'), names(r.participants).join('; '));
+  });
+  it('keeps a roster going under a sub-heading without a colon ("Nominated member"), and "X MSP" as a person with letters after the name', () => {
+    const r = extract(
+      'Held on Monday 9 February 2026 in Edinburgh\n\nSederunt\n\nElected community councillors\n\n- Fiona Drummond-Hay (Chair)\n\n- Alasdair "Sandy" Gunn\n\n- Harjit Kaur Sandhu\n\nNominated member\n\n- Inês Carvalho da Silva (Inverleith Tenants\' and Residents\' Association)\n\n- Callum Reid, caseworker, attending on behalf of Shona Ritchie-Mbeki MSP',
+    );
+    for (const n of ['Alasdair Gunn', 'Harjit Kaur Sandhu', 'Inês Carvalho da Silva', 'Callum Reid'])
+      assert.ok(participant(r, n), `${n} not in ${names(r.participants).join('; ')}`);
+    assert.equal(participant(r, 'Shona Ritchie-Mbeki')?.attendance, 'represented');
+  });
+  it('takes the guests under "honoured by the presence of …:" as taking part, and an editor whose name has an apostrophe for no one', () => {
+    const r = extract(
+      "Synod met in Lusaka on Saturday.\n\nSynod was honoured by the presence of several visiting bishops and ecumenical guests:\n\n- The Rt Revd Dr Wilson Mbewe, Bishop of Eastern Zambia, who preached at the closing service\n\n- The Rt Revd Thabo Molefhe-Kgosi, Bishop of Botswana\n\nLink is published quarterly by the Anglican Diocese of Lusaka. Editor: Mrs Chilufya Ng'andu. Submissions to link@anglicanlusaka.org.zm",
+      { publishedDate: '2026-10-20' },
+    );
+    assert.ok(
+      participant(r, 'Wilson Mbewe') && participant(r, 'Thabo Molefhe-Kgosi'),
+      names(r.participants).join('; '),
+    );
+    assert.ok(!person(r, "Chilufya Ng'andu"));
+  });
+});

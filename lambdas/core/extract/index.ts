@@ -79,7 +79,7 @@ const ROSTER_HEADING =
   /^((?:(?:members|directors|councillors|also|others|those) )?present|sederunt|(?:(?:officers|staff|officials|also|others) )?in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apolog(?:ies|y)(?: for absence)?|absent(?: with apolog(?:ies|y))?|regrets|excused)\s*[:?]?$/i;
 const ABSENT_HEADING = /\b(?:apologies|apology|absent|regrets|excused|not present)\b/i;
 const PARTICIPANT_HEADER =
-  /\b(?:took part|take part|taking part|participants?|present|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;
+  /\b(?:took part|take part|taking part|participants?|present|presence of|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;
 
 type Prepared = {
   sentences: Sentence[];
@@ -174,6 +174,8 @@ function creditedNames(paragraph: string): string[] {
       const lead = m[0].trimStart();
       // In a long paragraph only labelled credits count ("Editor: X"), not "by" in prose.
       if (!short && !credit && !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author)/.test(lead)) continue;
+      // "Photo: President Baek Seung-hoon holds a video conference …": a caption about someone, not a credit.
+      if (/[Pp]hoto/.test(lead) && isTitleWord(m[1].split(/\s+/)[0].toLowerCase())) continue;
       out.push(m[1].replace(/\s+(?:and|in)$/, ''));
     }
     // "Posted on 9 September 2025 by Tomasz Nowicki | Reposted …": a posting line's author.
@@ -652,7 +654,18 @@ function prepare(doc: ExtractInput): Prepared {
       // A minutes heading on its own ("PRESENT", "IN ATTENDANCE", "APOLOGIES"): the roster under it.
       const heading = !header && words <= 5 && ROSTER_HEADING.exec(seg.trim());
       // A sub-heading inside a roster ("In the Boardroom:", "Via Microsoft Teams:", "Directors:").
-      const subHeading = !header && !heading && inRoster && words <= 6 && /:\s*$/.test(seg);
+      // (or without a colon, naming a group of people: "Elected community councillors", "Nominated member")
+      const subHeading =
+        !header &&
+        !heading &&
+        inRoster &&
+        words <= 6 &&
+        (/:\s*$/.test(seg) ||
+          (!/[.!?]\s*$/.test(seg) &&
+            (seg.match(/(?:^|\s)\p{Lu}/gu)?.length ?? 0) <= 1 &&
+            /\b(?:members?|councillors?|councilors?|directors?|officers?|trustees?|governors?|guests?|observers?|delegates?|representatives?|staff|attendees|officials)\s*$/i.test(
+              seg,
+            )));
       // A table flattened to one paragraph per cell under a heading ("Who took part" | "Sanne de Vries" |
       // "Minister for …" | "Netherlands"): short cells without a full stop are items.
       const cell = words <= 16 && !/[.!?:]\s*$/.test(seg);

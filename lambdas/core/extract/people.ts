@@ -823,7 +823,12 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         placeAfter ||
         // (not the one someone stands in for: "standing in for Paul Hendrickx", "on behalf of Ana Ruiz")
         (UNTITLED_BLOCKERS.has(before) && !precededBy(tokens, run.start, REPRESENTED_BEFORE)) ||
-        (next?.cap && next.word && isTitleWord(next.lower) && matchTitleCore(tokens, run.end) >= 0) ||
+        (next?.cap &&
+          next.word &&
+          isTitleWord(next.lower) &&
+          matchTitleCore(tokens, run.end) >= 0 &&
+          // (a member's letters after the name are the person's: "Shona Ritchie-Mbeki MSP", not a body's office)
+          !(/^(?:MP|MSP|MEP|MLA|MPP|MHA|MHK|TD|AM|MS)$/.test(next.text) && !tokens[run.end + 1]?.cap)) ||
         possessiveRole
       ) {
         // "Taumata Arowai's regional lead": the possessor of an office is a body.
@@ -1058,6 +1063,14 @@ const PASSIVE_CUES = new Set([
   'along with',
   'taking part were',
   'participating were',
+  // "With him were Dr. Lakshmi Venkatesh, …, and Rahul K. Menon, …": those who sat with the subject
+  'with him were',
+  'with her were',
+  'with them were',
+  'joining him were',
+  'joining her were',
+  'accompanying him were',
+  'accompanying her were',
   'inaugurated by',
   'brought together',
   'delegation included',
@@ -1659,7 +1672,9 @@ function assignRoles(
               (DETERMINERS.has(gap[0]) || POSSESSIVES.has(gap[0])) &&
               SENT_ROLES.has(gap[1]) &&
               gap[2] === ',');
-          if (ok && !obj.excluded) {
+          // ("welcomed Prime Minister Takeda Haruto's proposal": what is welcomed is the proposal)
+          const possessed = /^['’]s?$/.test(tokens[obj.end]?.text ?? '');
+          if (ok && !obj.excluded && !possessed) {
             if (obj.role !== 'represented') obj.role = 'participant';
             // and the objects listed with it
             for (let g = 1; g < after.length; g++) {
@@ -2114,8 +2129,11 @@ export function findPeople(
   const mentioned: Person[] = [];
   const chairs: Person[] = [];
   const authors = (options.authors ?? []).map((a) => personKey(a).split(/\s+/).filter(Boolean));
-  const isAuthor = (p: Acc) =>
-    authors.some((a) => a.length >= 2 && (sameTokens(a, p.parts) || partOf(p.parts, a) || partOf(a, p.parts)));
+  // (word by word on both sides: a part's key may hold two words, "Ng'andu" → "ng andu")
+  const isAuthor = (p: Acc) => {
+    const words = p.parts.flatMap((x) => x.split(' ')).filter(Boolean);
+    return authors.some((a) => a.length >= 2 && (sameTokens(a, words) || partOf(words, a) || partOf(a, words)));
+  };
   for (const p of persons) {
     if (isAuthor(p)) continue;
     const isParticipant =
