@@ -2373,3 +2373,35 @@ describe('extract: fifteenth-round rules, who took part (0.20.4)', () => {
     assert.ok(!person(r, "Chilufya Ng'andu"));
   });
 });
+
+describe('extract: fifteenth-round rules, non-people and non-bodies (0.20.5)', () => {
+  it("takes no person from a region's name, a saint's church or a venue's \"… International …\"", () => {
+    const r = extract(
+      "The ministers met in Ottawa on Monday with the Honourable Colin A. MacIsaac, Nova Scotia's Minister of Labour, who is the co-chair. Talks were held at the King Abdulaziz International Conference Center.\n\nSynod stood in silence for Canon Leonard Bwalya Chisenga, Rector of St Peter's, Matero.",
+      { publishedDate: '2026-10-20' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of ['Nova Scotia', 'Abdulaziz International', 'Peter'])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(people.includes('Colin A. MacIsaac'));
+  });
+  it('lists no bilateral partnership or joint commission, wire service, agency trust principles, meeting of a body or unit as a body', () => {
+    const r = extract(
+      'The ministers met in Tashkent on Monday under the India-Japan Special Strategic and Global Partnership and the Uzbek-Korean Intergovernmental Commission, before the Fifth Ordinary General Assembly and the WFAF Annual Congress. Technical Services and the Second Service were arranged by the Asian Development Bank.\n\n(Reporting by Caspian Wire Service. The APW Trust Principles apply.)',
+      { publishedDate: '2026-10-20' },
+    );
+    const orgs = r.organizations.map((o) => o.name);
+    assert.ok(orgs.includes('Asian Development Bank'), orgs.join('; '));
+    for (const not of [
+      'India-Japan Special Strategic and Global Partnership',
+      'Uzbek-Korean Intergovernmental Commission',
+      'Fifth Ordinary General Assembly',
+      'WFAF Annual Congress',
+      'Technical Services',
+      'Second Service',
+      'Caspian Wire Service',
+      'APW Trust',
+    ])
+      assert.ok(!orgs.includes(not), `${not} in ${orgs.join('; ')}`);
+  });
+});

@@ -5,6 +5,7 @@
 import { foldKey } from '../keys';
 import { isCountryName, matchCountry, matchCountryName, matchPlace, normalizeCountry } from './countries';
 import orgData from './data/organizations.json' with { type: 'json' };
+import { isDictionaryWord } from './dictionary';
 import { isInitialToken, PhraseIndex, type Sentence, span, stripDiacritics, type Token } from './text';
 import {
   isCommonWord,
@@ -244,6 +245,31 @@ export class OrganizationContext {
       all
         // ("Energy Sources Act (EEG)", "… Due Diligence Directive (CSDDD)": a law, whatever its acronym)
         .filter((o) => !/ (?:Act|Directive|Ordinance)$/.test(o.name))
+        // ("India-Japan Special Strategic and Global Partnership", "Australia-Fiji Vuvale Partnership": two states'
+        // relations, not a body; "General Assembly", "Fifth Ordinary General Assembly": a body's meeting)
+        .filter(
+          (o) =>
+            !/^\p{Lu}[\p{L}.]*-\p{Lu}\S*(?: \S+)*? Partnership$|\b(?:Strategic|Comprehensive|Enhanced)\b.* Partnership$/u.test(
+              o.name,
+            ) && !/^(?:(?:\S+ )?(?:Ordinary|Extraordinary|Annual) )?General Assembly$/.test(o.name),
+        )
+        // ("Caspian Wire Service": a news service; "Uzbek-Korean Intergovernmental Commission": two states' joint
+        // commission; "Second Service", "Ash Wednesday Service": a church's service; "Technical Services": a unit)
+        .filter(
+          (o) =>
+            !/\bWire\b/.test(o.name) &&
+            // (a news agency's "… Trust Principles" in a wire story's footer: "Thomson Reuters Trust", "APW Trust")
+            !/^(?:[A-Z]{2,5}|Thomson Reuters|\S+ (?:Press|News)) Trust$/.test(o.name) &&
+            !/\b(?:Annual|Next|Ordinary|Extraordinary|Quadrennial|Biennial) (?:\S+ )?(?:Congress|Synod|Conference)$/.test(
+              o.name,
+            ) &&
+            !/^(?:Annual|Next|Ordinary|Extraordinary) /.test(o.name) &&
+            !/^(?:\S+-\S+ )?(?:Joint|Intergovernmental)\b.* Commission$/.test(o.name) &&
+            !/^(?:First|Second|Third|Fourth|Fifth|Evening|Morning|Ash Wednesday|Easter|Christmas|Memorial|Closing|Opening) Service$/.test(
+              o.name,
+            ) &&
+            !(/^\S+ Services?$/.test(o.name) && isDictionaryWord(o.name.split(' ')[0]) && !o.acronym),
+        )
         // ("That Council", "Pte Ltd": a pronoun's body or a bare legal form names no one)
         .filter((o) => !PRONOUNS.has(o.name.split(' ')[0]) && !o.name.split(' ').every((w) => LEGAL.has(w)))
         .filter((o) => {

@@ -264,6 +264,8 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
     return null;
   // "Southeast Asia", "Asia Wire": a continent's name is in no one's.
   if (j - i >= 2 && run.some((t) => CONTINENTS.has(t.text))) return null;
+  // "Nova Scotia's Minister of Labour": a region's name is no one's; "Rector of St Peter's": nor a saint's.
+  if (matchRegion(tokens, i)?.length === j - i || /^(?:St\.?|Saint)$/.test(tokens[i - 1]?.text ?? '')) return null;
   // "APM Constanța", "VDMA Power Systems": a short acronym opens a body's name (not a surname in capitals:
   // "KURATA Naoki", "LI Qiang" are known names or longer).
   // (after an honorific a capitalized surname it is: "Mr. ONO Hiroshi")
@@ -427,7 +429,7 @@ const PLACE_LAST = new Set(
   // (and of a news service's, a law's or a meeting's: "Central Asia Wire", "Supply Chain Due Diligence Act",
   // "Black Sea Port Authorities Roundtable", "VDMA Power Systems"; and of a firm's: "Tarangini Robotics", "Inca Rail")
   (
-    'Robotics Labs Laboratories Chemical Chemicals Rail Buses Bunkering Tankers Shipyard Space Health Ventures Technologies Solutions Software Logistics Airlines Motors Foods Pharmaceuticals Telecom ' +
+    'International Robotics Labs Laboratories Chemical Chemicals Rail Buses Bunkering Tankers Shipyard Space Health Ventures Technologies Solutions Software Logistics Airlines Motors Foods Pharmaceuticals Telecom ' +
     'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines'
   ).split(' '),
 );
