@@ -22,6 +22,7 @@ export type Part =
   | 'thirteenth'
   | 'fourteenth'
   | 'fifteenth'
+  | 'sixteenth'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -42,6 +43,7 @@ export const PARTS: readonly Part[] = [
   'thirteenth',
   'fourteenth',
   'fifteenth',
+  'sixteenth',
   'unseen',
 ];
 
@@ -91,13 +93,16 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * blind during round twelve, measured once unseen at 0.17.5) the thirteenth, for round thirteen, and the `q` articles
  * (q01–q24, written blind during round twelve, measured once unseen at 0.18.3) the fourteenth, for round fourteen,
  * and the `r` articles (r01–r24, written blind during round thirteen, measured once unseen at 0.19.2) the fifteenth,
- * for round fifteen. The `s` articles (s01–s24), written blind during round fourteen by writers who had not read the
- * extractor, are the unseen part: never tuned on, and not part of the extractor-version fingerprint.
+ * for round fifteen, and the `s` articles (s01–s24, written blind during round fourteen, measured once unseen at
+ * 0.20.5) the sixteenth, for round sixteen. The `t` articles (t01–t24), written blind during round fifteen by
+ * writers who had not read the extractor, are the unseen part: never tuned on, and not part of the
+ * extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 's') return 'unseen';
+  if (m[1] === 't') return 'unseen';
+  if (m[1] === 's') return 'sixteenth';
   if (m[1] === 'r') return 'fifteenth';
   if (m[1] === 'q') return 'fourteenth';
   if (m[1] === 'p') return 'thirteenth';
