@@ -2405,3 +2405,36 @@ describe('extract: fifteenth-round rules, non-people and non-bodies (0.20.5)', (
       assert.ok(!orgs.includes(not), `${not} in ${orgs.join('; ')}`);
   });
 });
+
+describe('extract: sixteenth-round rules, dates and places (0.20.6)', () => {
+  it('reads no date of another calendar ("2083/02/15 BS") and takes the Gregorian one beside it', () => {
+    const r = extract(
+      'Date: 2083/02/15 BS (29 May 2026)\n\nKATHMANDU – Energy secretaries of Nepal and India met in Kathmandu on Thursday (2083/02/14 BS) to review power trade.',
+    );
+    assert.equal(r.publishedDate, '2026-05-29');
+    assert.equal(r.eventDate, '2026-05-28');
+  });
+  it('places no meeting in "Yes, Rwanda …", nor in a meeting still "to be confirmed", nor at a site named after a city', () => {
+    const yes = extract(
+      'The forum met on Wednesday.\n\nThe county talked about Kigali a lot. Yes, Rwanda went cashless on buses years ago.',
+      { publishedDate: '2026-05-22' },
+    );
+    assert.notEqual(yes.location?.place, 'Yes');
+    const tbc = extract(
+      "Thank you to everyone who came to Reykjavík for the third partners' meeting, held from 12 to 14 May 2026.\n\nSpring 2027 – Fourth partners' meeting, Tórshavn, Faroe Islands (to be confirmed)",
+      { publishedDate: '2026-06-02' },
+    );
+    assert.equal(tbc.location?.place, 'Reykjavik');
+    const site = extract(
+      'The board met in Belfast on Thursday 22 January 2026.\n\nMs Mulgrew presented the business case for shore power at the Victoria Terminal 2 ferry berths.',
+    );
+    assert.equal(site.location?.place, 'Belfast');
+  });
+  it('splits a joined field block at "Status:" and reads a venue field\'s town before its postcode', () => {
+    const r = extract(
+      'Meeting no.: 01/2026 Date: Thursday 22 January 2026, 10.00am – 1.15pm Venue: Board Room, Harbour Office, Corporation Square, Belfast BT1 3AL (hybrid – Microsoft Teams available) Status: APPROVED by the Board on 26 February 2026 (Minute 03/2026/3) – signed copy held by the Secretary\n\n6.1 Ms Mulgrew presented the business case for shore power at the Victoria Terminal 2 ferry berths.',
+    );
+    assert.deepEqual(r.location, { place: 'Belfast', country: 'United Kingdom', virtual: false });
+    assert.equal(r.eventDate, '2026-01-22');
+  });
+});

@@ -357,6 +357,15 @@ describe('boilerplate', () => {
     assert.deepEqual(doc.paragraphs, ['PRESENT', ...rows, LEAD[0]]);
   });
 
+  it('keeps a dateline beside language links, and drops a navigation line', async () => {
+    const doc = await normalize(
+      ['Gdynia, 13.03.2026 · Polska wersja · Українська версія', 'Home | News | Shipyards | Contact', ...LEAD].join(
+        '\n\n',
+      ),
+    );
+    assert.deepEqual(doc.paragraphs, ['Gdynia, 13.03.2026 · Polska wersja · Українська версія', ...LEAD]);
+  });
+
   it('keeps the item "(c)" of a lettered list, and drops "(c)" copyright lines', async () => {
     const items = [
       '(b) The Vice-Chancellor reported on enrolments.',

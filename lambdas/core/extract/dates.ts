@@ -46,7 +46,10 @@ const HAS_DATE_HINT = new RegExp(`\\b${MONTH_RE}(?![a-z])|\\d{4}-\\d{2}-\\d{2}`,
 const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d]|[./-]\d)/g;
 // Year first, as East Asian and Hungarian sites print them: "2026.04.15", "2026/4/15", "2026. 04. 15." (always
 // year, month, day).
-const YEAR_FIRST_DATE = /(?<![\d./-])((?:19|20)\d{2})(\.\s?|\/)(\d{1,2})\2(\d{1,2})(?!\d|[./-]\d)/g;
+// (not another calendar's: "2083/02/15 BS" is Nepal's Bikram Sambat, "1447/08/12 AH" the Hijri)
+const OTHER_CALENDAR = /^\.?\s*(?:B\.?S|A\.?H|V\.?S|S\.?H)\b/;
+const YEAR_FIRST_DATE =
+  /(?<![\d./-])((?:19|20)\d{2})(\.\s?|\/)(\d{1,2})\2(\d{1,2})(?!\d|[./-]\d)(?!\.?\s*(?:B\.?S|A\.?H|V\.?S|S\.?H)\b)/g;
 const HAS_DAY_HINT =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last night|this (?:morning|afternoon|evening)|\d(?:st|nd|rd|th)? (?:inst|ult|prox))\b/i;
 // Spanish reports ("martes, 14 de abril de 2026", "acordaron el lunes"): chrono-node's Spanish parser, and Spanish
@@ -142,6 +145,8 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
     // "02.08.2026", "12/03/2026": numeric dates are the numeric pass's below, in the document's order (chrono reads
     // every slashed date month-first).
     if (/\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/.test(r.text)) continue;
+    // "2083/02/15 BS": a date of another calendar (Bikram Sambat, Hijri)
+    if (OTHER_CALENDAR.test(text.slice(r.index + r.text.length, r.index + r.text.length + 6))) continue;
     // "No. 4/2026 – 18 May 2026": a month (an issue number) read as the start of a range; the end is the date.
     if (!r.start.isCertain('day') && r.end?.isCertain('day') && r.end.isCertain('month') && r.end.isCertain('year')) {
       const date = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);

@@ -139,7 +139,7 @@ const VIRTUAL_EVENT =
 const PLACE_VERB =
   /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|received|welcomed|visiting|visit to|meeting|summit|session|talks|conference|congress|assembly|forum|ended|opened|concluded|signed)\b/i;
 const NOT_HERE =
-  /\b(?:because of|did not (?:come|attend|travel)|could not (?:come|attend|travel)|next|will|upcoming|planned|previous|last(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|weekend)\b)|founded|since|follow-up|to be hosted|to host|pencilled|remains?|due to|first two|earlier|past)\b/i;
+  /\b(?:because of|did not (?:come|attend|travel)|could not (?:come|attend|travel)|next|will|upcoming|planned|previous|last(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|weekend)\b)|founded|since|follow-up|to be hosted|to host|pencilled|remains?|due to|first two|earlier|past|to be confirmed|tbc|to be announced|tba)\b/i;
 
 type PlaceHit = { place: string | null; country: string | null; score: number; sentence: number };
 
@@ -193,7 +193,8 @@ const ONLINE_VENUE =
   /^\s*(?:Venue|Location|Place|Where)\s*:\s*(?:(?:via|by|on)\s+)?(?:zoom|microsoft teams|ms teams|teams|webex|google meet|skype|online|video ?conference|videoconference|virtual)\b/i;
 const STREET =
   /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Highway|NW|NE|SW|SE|Av|Avda|Avenida|Rua|Calle|Jalan|Jl|Viale|Corso|Rue)\.?$/;
-const SITE_AFTER = /^(?:campus|Campus|street|Street|road|Road|avenue|Avenue|building|Building)$/;
+const SITE_AFTER =
+  /^(?:campus|Campus|street|Street|road|Road|avenue|Avenue|building|Building|Terminal|Terminals|Wharf|Quay|Dock|Docks|Berth|Station)$/;
 const VENUES =
   /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town|Office|Headquarters|Secretariat|Complex|Courthouse|Marae)$/;
 
@@ -261,7 +262,24 @@ function contextPlaceAt(
   for (let x = k; x < k + n; x++) if (matchCountry(tokens, x) || TITLE_LIKE.test(tokens[x].text)) return null;
   const after = tokens[k + n];
   const prev = tokens[k - 1];
-  if (after?.text === ',' && (!prev || /^(?:in|at|,)$/.test(prev.lower))) {
+  // (not a word of the sentence: "Yes, Rwanda went cashless …"; "Garden Village, Ontario" is a name)
+  if (
+    after?.text === ',' &&
+    (!prev || /^(?:in|at|,)$/.test(prev.lower)) &&
+    !(
+      n === 1 &&
+      tokens
+        .slice(k, k + n)
+        .every(
+          (x) =>
+            isCommonWord(x.text) ||
+            isDictionaryWord(x.text) ||
+            /^(?:Yes|No|Well|So|Now|Still|Indeed|Sure|Okay|OK|Oh|Also|Again|Then|Here|There|Today|Yesterday)$/.test(
+              x.text,
+            ),
+        )
+    )
+  ) {
     const c = matchCountryName(tokens, k + n + 1);
     const r = c ? null : matchRegion(tokens, k + n + 1);
     if (c || r) return { place: name, country: c?.country ?? r!.country, length: n, kind: 'comma' };
@@ -366,6 +384,13 @@ export function findLocation(input: LocationInput): Location {
       if (u.kind === 'venue') score += 1;
       if (s.index < 4 && u.kind === 'comma') score += 2;
       if (NOT_HERE.test(span(s, tokens, Math.max(0, k - 6), k))) score -= 8;
+      // ("Fourth partners' meeting, Tórshavn, Faroe Islands (to be confirmed)": a meeting still to come)
+      if (
+        /\b(?:to be confirmed|tbc|to be announced|tba)\b/i.test(
+          span(s, tokens, k, Math.min(tokens.length, k + u.length + 8)),
+        )
+      )
+        score -= 8;
       if (input.otherDay?.has(s.index)) score -= 6;
       score -= Math.min(near, 10) * 0.1;
       unknown.push({ place: u.place, country: u.country, score, sentence: s.index });
@@ -469,7 +494,15 @@ export function findLocation(input: LocationInput): Location {
         }
       }
       const clause = span(s, tokens, clauseStart, Math.min(tokens.length, k + p.length + 8));
-      if (prev === 'from' || /^\S+\s+(?:via|by) video/i.test(rest) || /\bvia video link\b/i.test(rest)) {
+      if (
+        prev === 'from' ||
+        /^\S+\s+(?:via|by) video/i.test(rest) ||
+        /\bvia video link\b/i.test(rest) ||
+        // ("joining by video link from a conference in Santiago": where the remote one was)
+        /\b(?:by|via|over) video(?: ?link| ?conference| call)?\b[^.;]{0,50}\bfrom\b/i.test(
+          span(s, tokens, clauseStart, k),
+        )
+      ) {
         k = pass();
         continue;
       }
@@ -573,7 +606,11 @@ export function findLocation(input: LocationInput): Location {
           break;
         field = field.slice(0, tail.index);
       }
-      field = field.replace(/\s+\d{1,5}[A-Za-z]?$/, '').replace(/,\s*\d{4,6}\s+(?=[^,]+$)/, ', ');
+      // (and a British or Irish postcode after the town: "Belfast BT1 3AL", "Dublin D24 YNN5")
+      field = field
+        .replace(/\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$|\s+[A-Z]\d{2}\s?[A-Z\d]{4}$/, '')
+        .replace(/\s+\d{1,5}[A-Za-z]?$/, '')
+        .replace(/,\s*\d{4,6}\s+(?=[^,]+$)/, ', ');
       if (fieldCountry) hits.push({ place: null, country: fieldCountry, score: 7, sentence: s.index });
       const last = /,\s*(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2})\s*\.?\s*$/u.exec(field);
       const words = last ? tokenize(last[1]) : [];

@@ -746,7 +746,7 @@ const MEETING_VERB = /\b(?:held|took place|convened|met|meets|gathered|opened|sa
 const LINE_LABEL = /^\s*\p{Lu}[^:\n.]{0,40}:(?:\s|$)/u;
 /** A label of a record's field line ("Venue:", "Dates:", "Issued by:"). */
 const FIELD_LABEL =
-  /(?:^|\s)(?=(?:Venue|Place|Location|Date(?:\s*(?:&|and)\s*time)?|Dates|Time|Issued by|Published|Posted|Session|Meeting|Chair|Chairperson|Chaired by|Presiding|Subject|Reference|Ref\.?|Organi[sz]ed by|Host|Hosted by|Format)\s*:\s)/g;
+  /(?:^|\s)(?=(?:Venue|Place|Location|Date(?:\s*(?:&|and)\s*time)?|Dates|Time|Issued by|Published|Posted|Session|Meeting|Chair|Chairperson|Chaired by|Presiding|Subject|Reference|Ref\.?|Organi[sz]ed by|Host|Hosted by|Format|Status|Meeting no\.?)\s*:\s)/g;
 
 /**
  * A block of field lines whose line breaks were lost ("Venue: Vientiane, Lao PDR, and online Dates: 22-24 April

@@ -50,9 +50,10 @@ const LINE_PATTERNS: [RegExp, number][] = [
   [/^by\s+\S.*[^.!?:;]$/i, 80],
   // "Home | World | Asia | Contact", "Home > News > Asia": short items between separators (not a sentence, and
   // not French quotes: with a « in the line, » closes a quotation; nor a numbered table row: "2. | Hon. Joseph
-  // Ssempijja-Mukasa | Vice Chairperson | KWSSB Board", "No. | Name | Designation").
+  // Ssempijja-Mukasa | Vice Chairperson | KWSSB Board", "No. | Name | Designation"; nor a dateline beside language
+  // links: "Gdynia, 13.03.2026 · Polska wersja · Українська версія", "Oslo, 4 March 2026 | English").
   [
-    /^(?!.*«)(?!\s*(?:\d{1,3}[.)]?|No\.?|S\/?N|#)\s*\|)(?:[^|•»>·\n]{1,30}[|•»>·]\s*){2,}[^|•»>·\n]{0,29}[^|•»>·\n.!?]$/,
+    /^(?!.*«)(?!\s*(?:\d{1,3}[.)]?|No\.?|S\/?N|#)\s*\|)(?!\p{Lu}[\p{L} .'-]{1,30}, (?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2} \p{Lu}\p{Ll}+ \d{4}|\p{Lu}\p{Ll}+ \d{1,2}, \d{4})\s*[|•»>·])(?:[^|•»>·\n]{1,30}[|•»>·]\s*){2,}[^|•»>·\n]{0,29}[^|•»>·\n.!?]$/u,
     200,
   ],
 ];
