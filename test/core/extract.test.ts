@@ -2438,3 +2438,23 @@ describe('extract: sixteenth-round rules, dates and places (0.20.6)', () => {
     assert.equal(r.eventDate, '2026-01-22');
   });
 });
+
+describe('extract: sixteenth-round rules, non-people (0.20.7)', () => {
+  it('takes no person from a press contact after "Enquiries:" or a phone a ministry away, a translator, a saint\'s town, a shoal, or an office in capitals', () => {
+    const r = extract(
+      'The ministers met in Helsinki on Tuesday, chaired by Minister Ville Tavio. Artisans from San Bartolo Coyotepec and vessels near Scarborough Shoal were discussed, and KwaZulu-Natal MEC for Cooperative Governance Thembeka Mchunu spoke.\n\nInquiries:\n\nVille-Pekka Strömberg, Special Adviser, tel. +358 295 047 218 Hanna Kettunen, Senior Ministerial Adviser, Ministry of Economic Affairs and Employment, tel. +358 295 063 911\n\nEnquiries: Tumelo Phakoe, Spokesperson to the Deputy President Cell: 082 000 0000\n\nBiuletyn is published by the union. Editor: Monika Bielawska-Kruk. English translation: Anna Dąbrowska. Translations are checked by members, not professionals, so please tell us about mistakes.',
+      { publishedDate: '2026-11-11' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of [
+      'Hanna Kettunen',
+      'Tumelo Phakoe',
+      'Anna Dąbrowska',
+      'Bartolo Coyotepec',
+      'Scarborough Shoal',
+      'KwaZulu-Natal Mec',
+    ])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(people.includes('Thembeka Mchunu'), people.join('; '));
+  });
+});

@@ -152,7 +152,7 @@ const HAS_NAME_RUN = new RegExp(NAME_RUN.source, 'u');
 const NAME_RUN_LEAD = new RegExp(`^${NAME_RUN.source}`, 'u');
 const NAME_RUN_WHOLE = new RegExp(`^${NAME_RUN.source}$`, 'u');
 const CREDIT =
-  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
+  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|(?:English )?[Tt]ranslation:|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
 
 const CREDIT_SENTENCE =
   /(?:^|[.·|•]\s+)(?:Translations?|Translated|Photos?|Photographs?|Photography|Illustrations?|Graphics|Video|Layout|Design)\s+by\s+([^.;:\n]{3,120})/gu;
@@ -169,11 +169,16 @@ function creditedNames(paragraph: string): string[] {
     /^\(?\s*(?:reporting|editing|writing|additional reporting|photos?|editors?|reporters?|redacción|edición)\b/i.test(
       paragraph,
     );
-  if (short || credit || /\b(?:Editor|Reporter|Author):\s/.test(paragraph)) {
+  if (short || credit || /\b(?:Editor|Reporter|Author|[Tt]ranslation):\s/.test(paragraph)) {
     for (const m of paragraph.matchAll(CREDIT)) {
       const lead = m[0].trimStart();
       // In a long paragraph only labelled credits count ("Editor: X"), not "by" in prose.
-      if (!short && !credit && !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author)/.test(lead)) continue;
+      if (
+        !short &&
+        !credit &&
+        !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author|English translation|[Tt]ranslation)/.test(lead)
+      )
+        continue;
       // "Photo: President Baek Seung-hoon holds a video conference …": a caption about someone, not a credit.
       if (/[Pp]hoto/.test(lead) && isTitleWord(m[1].split(/\s+/)[0].toLowerCase())) continue;
       out.push(m[1].replace(/\s+(?:and|in)$/, ''));
@@ -222,17 +227,27 @@ function creditedNames(paragraph: string): string[] {
  * contact: Jens Lindqvist, OCHA Geneva, +41 22 917 xxxx, lindqvist@un.org").
  */
 function contactNames(paragraph: string): string[] {
-  if (!CONTACT.test(paragraph)) return [];
   const out: string[] = [];
+  // "Enquiries: Tumelo Phakoe, Spokesperson … Cell: 082 …": the name after an inline contact label.
+  const label = CONTACT_LABEL.exec(paragraph);
+  if (label) {
+    const lead = NAME_RUN_LEAD.exec(paragraph.slice(label[0].length).replace(HONORIFIC_LEAD, ''));
+    if (lead) out.push(lead[0]);
+  }
+  if (!CONTACT.test(paragraph)) return out;
   for (const m of paragraph.matchAll(NAME_RUN)) {
-    const after = paragraph.slice(m.index + m[0].length, m.index + m[0].length + 70);
-    if (/^,[^.;]{0,50}?(?:\+\d|\(\d|\b[\w.-]+@[\w-]+\.)/.test(after)) out.push(m[0]);
+    const after = paragraph.slice(m.index + m[0].length, m.index + m[0].length + 110);
+    // (an office and a ministry may stand between the name and the number)
+    if (/^,(?:[^.;]|\.(?=\s*\+\d)){0,90}?(?:\+\d|\(\d|\b[\w.-]+@[\w-]+\.)/.test(after)) out.push(m[0]);
   }
   return out;
 }
+const CONTACT_LABEL =
+  /^(?:(?:media|press|for media|for press)\s+)?(?:contacts?|enquiries|inquiries|queries)\s*:\s*(?=\S)/i;
+const HONORIFIC_LEAD = /^(?:(?:Mr|Mrs|Ms|Dr|Er|Eng|Engr|Prof)\.?\s+)+/;
 const AGENCY_CREDIT =
   /(?:^|[\s([])\p{Lu}{2,}(?:\s\p{Lu}{2,})?\s*\/\s*(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)(?=\s*[)\]]|\s*$)/gmu;
-const CONTACT_HEADING = /^(?:(?:media|press|for media|for press)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$/i;
+const CONTACT_HEADING = /^(?:(?:media|press|for media|for press)\s+)?(?:contacts?|enquiries|inquiries|queries)\s*:?$/i;
 const CONTACT_LINE = /^(?:(?:tel|phone|mobile|email|e-mail)\.?:?\s*)?(?:\+\d|\(\d{2,4}\)|[\w.-]+@[\w-]+\.)/i;
 const CONTACT = /(?:\+\d{1,3}[\s\d()x-]{6,}|\b[\w.-]+@[\w-]+\.[\w.]+)/;
 

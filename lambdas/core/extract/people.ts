@@ -79,6 +79,8 @@ const BODY_WORDS = new Set(
     ' ',
   ),
 );
+/** Offices printed in capitals, never a surname: "MEC", "MP", "CEO". */
+const CAPS_OFFICES = new Set(['MEC', 'MP', 'MSP', 'MEP', 'MLA', 'MPP', 'CEO', 'CFO', 'COO', 'CTO']);
 /** A Korean given name printed with a hyphen between its syllables: "Ji-hoon", "Jae-in", "Ki-moon". */
 const KOREAN_GIVEN = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u;
 const ALL_CAPS = /^[\p{Lu}][\p{Lu}\p{M}'’-]+$/u;
@@ -156,7 +158,8 @@ function nameToken(tokens: Token[], k: number, orgs: OrganizationContext): boole
   // "FNV Havens": capitals without a vowel are an acronym, not a surname printed in capitals.
   if (t.text.length >= 2 && t.text !== 'NG' && ALL_CAPS.test(t.text) && !/[AEIOUYÀ-ÖØ-Ý]/u.test(t.text)) return false;
   if (/^\d/.test(t.text)) return false;
-  if (isTitleWord(t.lower) && !ALL_CAPS.test(t.text)) return false;
+  // (an office in capitals is no surname in capitals: "KwaZulu-Natal MEC for …")
+  if (isTitleWord(t.lower) && (!ALL_CAPS.test(t.text) || CAPS_OFFICES.has(t.text))) return false;
   // a plural office ("Deputies", "Senators")
   if (/(?:ies|s)$/.test(t.lower) && (isTitleWord(t.lower.replace(/ies$/, 'y')) || isTitleWord(t.lower.slice(0, -1))))
     return false;
@@ -265,7 +268,11 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   // "Southeast Asia", "Asia Wire": a continent's name is in no one's.
   if (j - i >= 2 && run.some((t) => CONTINENTS.has(t.text))) return null;
   // "Nova Scotia's Minister of Labour": a region's name is no one's; "Rector of St Peter's": nor a saint's.
-  if (matchRegion(tokens, i)?.length === j - i || /^(?:St\.?|Saint)$/.test(tokens[i - 1]?.text ?? '')) return null;
+  if (
+    matchRegion(tokens, i)?.length === j - i ||
+    /^(?:St\.?|Saint|San|Santa|Santo|São|Sao|Sainte|Ste\.?)$/.test(tokens[i - 1]?.text ?? '')
+  )
+    return null;
   // "APM Constanța", "VDMA Power Systems": a short acronym opens a body's name (not a surname in capitals:
   // "KURATA Naoki", "LI Qiang" are known names or longer).
   // (after an honorific a capitalized surname it is: "Mr. ONO Hiroshi")
@@ -400,7 +407,7 @@ const UNTITLED_BLOCKERS = new Set([
 /** Capitalized words that end the name of a place or a venue ("… Convention Centre", "… City Hall"). */
 /** Words that open a place's name, never a person's. */
 const PLACE_FIRST = new Set(
-  'Ciudad Ponta Puerto Porto Fort Port Lake Mount Cape Cabo Vila Valle Ville Santa San São Santo Ria Bahía Baía La Las Los'.split(
+  'Ciudad Ponta Puerto Porto Fort Port Lake Mount Cape Cabo Vila Valle Ville Santa San São Santo Ria Bahía Baía La Las Los Pasaje Calle Avenida Jalan'.split(
     ' ',
   ),
 );
@@ -429,7 +436,7 @@ const PLACE_LAST = new Set(
   // (and of a news service's, a law's or a meeting's: "Central Asia Wire", "Supply Chain Due Diligence Act",
   // "Black Sea Port Authorities Roundtable", "VDMA Power Systems"; and of a firm's: "Tarangini Robotics", "Inca Rail")
   (
-    'International Robotics Labs Laboratories Chemical Chemicals Rail Buses Bunkering Tankers Shipyard Space Health Ventures Technologies Solutions Software Logistics Airlines Motors Foods Pharmaceuticals Telecom ' +
+    'Shoal Shoals Reef Atoll Causeway Durbar Engineering Consulting Consultants International Robotics Labs Laboratories Chemical Chemicals Rail Buses Bunkering Tankers Shipyard Space Health Ventures Technologies Solutions Software Logistics Airlines Motors Foods Pharmaceuticals Telecom ' +
     'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines'
   ).split(' '),
 );
