@@ -2458,3 +2458,22 @@ describe('extract: sixteenth-round rules, non-people (0.20.7)', () => {
     assert.ok(people.includes('Thembeka Mchunu'), people.join('; '));
   });
 });
+
+describe('extract: sixteenth-round rules, spans and names (0.20.8)', () => {
+  it('reads "agreed on Thursday …" with "a two-day meeting … that opened on Wednesday" as the two days', () => {
+    const r = extract(
+      'HANOI, Dec 3 (APN) - Vietnam, Laos, Thailand and Cambodia agreed on Thursday to share operating data from hydropower dams.\n\nThe agreement was reached at the end of a two-day meeting of the council of the Mekong River Commission (MRC), held at a government guesthouse in Hanoi that opened on Wednesday.',
+      { publishedDate: '2026-12-03' },
+    );
+    assert.deepEqual([r.eventDate, r.eventEndDate], ['2026-12-02', '2026-12-03']);
+  });
+  it('takes an Icelandic patronymic ("Guðrún Björk Sigurðardóttir") for a name, and an acronym the text defines over the curated one', () => {
+    const r = extract(
+      "The partners met in Nuuk on Tuesday. Søren Kjærgaard Nielsen showed the new maps, and Guðrún Björk Sigurðardóttir from Iceland's Marine and Freshwater Research Institute explained how fishers report catches.\n\nPipaluk Heilmann, president of the Inuit Circumpolar Council (ICC), joined by video link. The ICC thanked the hosts.",
+      { publishedDate: '2026-06-02' },
+    );
+    assert.ok(participant(r, 'Guðrún Björk Sigurðardóttir'), names(r.participants).join('; '));
+    assert.ok(participant(r, 'Søren Kjærgaard Nielsen'), names(r.participants).join('; '));
+    assert.equal(participant(r, 'Pipaluk Heilmann')?.affiliation, 'Inuit Circumpolar Council');
+  });
+});

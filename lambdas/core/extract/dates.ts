@@ -428,6 +428,14 @@ export function findEventDate(
     );
     if (range) return { date: range.date, end: range.end, sentence: best.sentence };
   }
+  // "agreed on Thursday …" and "… a two-day meeting … that opened on Wednesday": the meeting ran from the day it
+  // opened to the day of the news, when that is within a week.
+  if (!best.end && !best.opening) {
+    const open = candidates.find(
+      (c) => c.opening && c.score > 0 && c.date < best.date && best.date <= addDays(c.date, 6),
+    );
+    if (open) return { date: open.date, end: best.date, sentence: best.sentence };
+  }
   return { date: best.date, end: best.end, sentence: best.sentence };
 }
 

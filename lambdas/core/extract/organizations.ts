@@ -222,9 +222,14 @@ export class OrganizationContext {
       let length = known.length;
       const next = tokens[i + length];
       if (next && (INTERNAL.has(next.text) || HEADS.has(next.text)) && next.cap) length++;
-      const full = known.org.acronym
-        ? (acronymToName.get(known.org.acronym) ?? this.fullName(known.org))
-        : known.org.name;
+      // (the text's own definition first: "Inuit Circumpolar Council (ICC)" is not the curated ICC)
+      const d = this.defined.match(tokens, i);
+      const own = d && d.length >= known.length ? d.value : null;
+      const full = own
+        ? this.fullName(own)
+        : known.org.acronym
+          ? (acronymToName.get(known.org.acronym) ?? this.fullName(known.org))
+          : known.org.name;
       return { length, name: full };
     }
     const generic = genericAt(tokens, i);

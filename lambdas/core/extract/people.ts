@@ -79,6 +79,7 @@ const BODY_WORDS = new Set(
     ' ',
   ),
 );
+const SURNAME_SUFFIX = /\p{L}{2,}(?:dóttir|dottir|sson|ović|ovič|ević|evič|shvili|dze|enko|oğlu)$/u;
 /** Offices printed in capitals, never a surname: "MEC", "MP", "CEO". */
 const CAPS_OFFICES = new Set(['MEC', 'MP', 'MSP', 'MEP', 'MLA', 'MPP', 'CEO', 'CFO', 'COO', 'CTO']);
 /** A Korean given name printed with a hyphen between its syllables: "Ji-hoon", "Jae-in", "Ki-moon". */
@@ -944,6 +945,9 @@ function nameEvidence(run: NameRun, tokens: Token[]): number {
   if (words.some((w) => isCommonWord(w.text) && !isKnownName(w.text))) return 0;
   let e = 0;
   if (isGivenName(first)) e += 2;
+  // A surname's patronymic or family suffix: Icelandic "-dóttir"/"-sson", South Slavic "-ović", Georgian
+  // "-shvili"/"-dze", Ukrainian "-enko", Turkish "-oğlu" (no common English word ends so).
+  if (SURNAME_SUFFIX.test(words[words.length - 1].text)) e += 2;
   if (words.some((w, k) => k > 0 && isKnownName(w.text))) e += 1;
   // Sentence-initial capital words prove nothing; a name mid-sentence is likelier, and likelier still after a
   // noun for a person's calling ("marine biologist Kwame Osei-Bonsu", "historian Ana Silva").
@@ -963,7 +967,7 @@ const ACTIVE_VERBS = new Set(
     'highlighted recalled warned asked raised conveyed signed pledged called praised discussed affirmed reaffirmed ' +
     'accepted outlined represented led chairs co-chairs opens closes closed added insisted asked replied answered ' +
     'responded gave moderated convened witnessed co-signed sat spoke speaking questioned commented cautioned ' +
-    'acknowledged observed argued proposed sent described inaugurated defended criticised criticized objected ' +
+    'acknowledged observed argued proposed sent described inaugurated defended criticised criticized objected showed ' +
     // elections at the meeting: "The members elected X", "Y was re-elected treasurer"
     'elected re-elected heard ' +
     // Spanish and Portuguese reports: "participó por videoconferencia", "presidió", "dijo"
