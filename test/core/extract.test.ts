@@ -2477,3 +2477,12 @@ describe('extract: sixteenth-round rules, spans and names (0.20.8)', () => {
     assert.equal(participant(r, 'Pipaluk Heilmann')?.affiliation, 'Inuit Circumpolar Council');
   });
 });
+
+describe('extract: Kalenjin "arap" inside a name (0.20.9)', () => {
+  it('keeps "arap" inside "Simon Kimutai arap Langat"', () => {
+    const r = extract('The committee met in Nakuru on Monday. Simon Kimutai arap Langat spoke.', {
+      publishedDate: '2026-05-22',
+    });
+    assert.ok(participant(r, 'Simon Kimutai arap Langat'), names(r.participants).join('; '));
+  });
+});
