@@ -2486,3 +2486,13 @@ describe('extract: Kalenjin "arap" inside a name (0.20.9)', () => {
     assert.ok(participant(r, 'Simon Kimutai arap Langat'), names(r.participants).join('; '));
   });
 });
+
+describe('extract: a dateline with a particle (0.20.10)', () => {
+  it('reads "OAXACA DE JUÁREZ —" as the place, in the country of the region it is named after', () => {
+    const r = extract(
+      'OAXACA POST · English Edition\n\nOAXACA DE JUÁREZ — Tempers ran high on Tuesday afternoon as more than 80 artisans crowded into the upstairs hall of the Mercado de Artesanías.\n\nThe council met for three hours. A buyer from China attended, as did officials from Mexico City.',
+      { publishedDate: '2026-06-11' },
+    );
+    assert.deepEqual(r.location, { place: 'Oaxaca de Juárez', country: 'Mexico', virtual: false });
+  });
+});

@@ -688,9 +688,11 @@ export function findLocation(input: LocationInput): Location {
     // A dateline town no list knows ("Kyebi (E/R), Nov 10, GNA –"), in the country the text is about.
     if (!d && (!bestKnown || bestKnown.score < 5)) {
       const frequentCountry = [...countryCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+      // (a town named after its region is in that region's country: "Oaxaca de Juárez")
+      const region = matchRegion(tokenize(input.dateline), 0)?.country ?? null;
       return {
         place: input.dateline,
-        country: input.hostCountry ?? frequentCountry ?? citiesCountry() ?? onlyCountry,
+        country: region ?? input.hostCountry ?? frequentCountry ?? citiesCountry() ?? onlyCountry,
         virtual: false,
       };
     }

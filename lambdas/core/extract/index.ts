@@ -618,10 +618,14 @@ function prepare(doc: ExtractInput): Prepared {
               [doc.title ?? '', ...sentences.map((x) => x.text)].some((h) =>
                 h.split(/[\s:,;–—>]+/).includes(dl[1].trim()),
               )) ||
-            (/^[\p{Lu}'’-]+(?: [\p{Lu}'’-]+)?$/u.test(dl[1].trim()) &&
+            // (with a Romance particle inside: "OAXACA DE JUÁREZ —")
+            (/^[\p{Lu}'’-]+(?: (?:DE|DEL|DA|DO|DOS|DAS|LA|LAS|LOS|EL) [\p{Lu}'’-]+| [\p{Lu}'’-]+)?$/u.test(
+              dl[1].trim(),
+            ) &&
               dl[1]
                 .trim()
                 .split(' ')
+                .filter((w) => !DATELINE_PARTICLES.test(w))
                 .every(
                   (w) =>
                     w.length >= 4 &&
@@ -631,7 +635,7 @@ function prepare(doc: ExtractInput): Prepared {
                     !isTitleWord(w.toLowerCase()),
                 ) &&
               countWords(seg.slice(dl[0].length)) >= 8))
-            ? titleCaseWords(dl[1].trim())
+            ? titleCaseWords(dl[1].trim()).replace(/ (De|Del|Da|Do|Dos|Das|La|Las|Los|El) /g, (w) => w.toLowerCase())
             : null);
         if (place) {
           dateline = { place, date: dl[2] || null };
@@ -789,6 +793,7 @@ function splitFields(paragraph: string): string[] {
   out.push(paragraph.slice(from).trim());
   return out.filter(Boolean);
 }
+const DATELINE_PARTICLES = /^(?:DE|DEL|DA|DO|DOS|DAS|LA|LAS|LOS|EL)$/;
 /** A nickname in quotes inside a name ('Luiz Fernando "Nando" Teixeira'): dropped, so the name reads whole. */
 const NICKNAME = new RegExp(
   `(\\p{Lu}[\\p{L}\\p{M}'’.-]*)\\s+["“]\\p{Lu}[\\p{L}\\p{M}'’-]{1,14}["”]\\s+(?=\\p{Lu}|(?:${namesData.particles
