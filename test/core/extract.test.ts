@@ -2496,3 +2496,15 @@ describe('extract: a dateline with a particle (0.20.10)', () => {
     assert.deepEqual(r.location, { place: 'Oaxaca de Juárez', country: 'Mexico', virtual: false });
   });
 });
+
+describe('extract: bodies named before an office or after a day (0.20.11)', () => {
+  it("ends a body's name at an office and a person, and drops a day's possessive", () => {
+    const r = extract(
+      "The Academic Senate met in Hobart on Monday. The School of Humanities Associate Professor Tamsin Hollingworth presented the report.\n\nDelegates at Tuesday's Antwerp Chemical Logistics Forum heard from the European Chemicals Agency (ECHA).",
+      { publishedDate: '2026-09-20' },
+    );
+    const orgs = r.organizations.map((o) => o.name);
+    assert.ok(orgs.includes('School of Humanities'), orgs.join('; '));
+    assert.ok(!orgs.some((o) => /Hollingworth|Tuesday/.test(o)), orgs.join('; '));
+  });
+});

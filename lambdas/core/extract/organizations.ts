@@ -146,7 +146,9 @@ export class OrganizationContext {
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^[\p{L}][\p{L}.-]*-(?:based|listed|owned|backed|headquartered|registered)\s+(?=\p{Lu})/u, '')
-      .replace(/^\p{Lu}{2,}[\p{Lu}\d&-]*['’]s\s+(?=\p{Lu}\S*\s+\S)/u, '');
+      .replace(/^\p{Lu}{2,}[\p{Lu}\d&-]*['’]s\s+(?=\p{Lu}\S*\s+\S)/u, '')
+      // ("Tuesday's Antwerp Chemical Logistics Forum": a day's, not part of the name)
+      .replace(/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)['’]s\s+(?=\p{Lu})/u, '');
     // "Bank of South Sudan and the Central Bank of Somalia", "KU Leuven and Hanoi Architectural University": two
     // bodies, each with its head noun (not "Institute of Water and Flood Management", one body).
     const pair = / and (?:the )?(?=\p{Lu})/u.exec(clean);
@@ -428,6 +430,9 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
               (tokens[e].text === 'the' && tokens[e - 1]?.text === 'of' && capWord(tokens[e + 1])))
           ) {
             if (HONORIFIC_STOP.has(tokens[e].text) || isInitialToken(tokens[e].text)) break;
+            // ("School of Humanities Associate Professor Tamsin Hollingworth": an office and a name end it)
+            if (e > k && TITLE_STOP.test(tokens[e].text) && capWord(tokens[e + 1]) && !HEADS.has(tokens[e + 1].text))
+              break;
             e++;
           }
           while (e > k && !capWord(tokens[e - 1])) e--;
@@ -780,6 +785,7 @@ const GENERIC_QUALIFIERS = new Set(
 );
 const VENUE_AFTER = new Set(['Hall', 'Chamber', 'Chambers', 'Room', 'Building', 'Auditorium', 'Theatre', 'Campus']);
 const OF_OPENERS = new Set(['Port', 'City', 'Church', 'Museum', 'College', 'School', 'Hospital', 'Bank', 'Province']);
+const TITLE_STOP = /^(?:Professor|Associate|Dean|Doctor|Chancellor|Minister|Secretary|Director|Chairman|Chairperson)$/;
 const HONORIFIC_STOP = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Mr', 'Mrs', 'Ms', 'Dr', 'H.E.', 'Sir', 'Dame']);
 
 // Words that may open a capitalized run without being part of the name.
