@@ -23,6 +23,7 @@ export type Part =
   | 'fourteenth'
   | 'fifteenth'
   | 'sixteenth'
+  | 'seventeenth'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -44,6 +45,7 @@ export const PARTS: readonly Part[] = [
   'fourteenth',
   'fifteenth',
   'sixteenth',
+  'seventeenth',
   'unseen',
 ];
 
@@ -94,14 +96,16 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * (q01–q24, written blind during round twelve, measured once unseen at 0.18.3) the fourteenth, for round fourteen,
  * and the `r` articles (r01–r24, written blind during round thirteen, measured once unseen at 0.19.2) the fifteenth,
  * for round fifteen, and the `s` articles (s01–s24, written blind during round fourteen, measured once unseen at
- * 0.20.5) the sixteenth, for round sixteen. The `t` articles (t01–t24), written blind during round fifteen by
- * writers who had not read the extractor, are the unseen part: never tuned on, and not part of the
- * extractor-version fingerprint.
+ * 0.20.5) the sixteenth, for round sixteen, and the `t` articles (t01–t24, written blind during round fifteen,
+ * measured once unseen at 0.20.9) the seventeenth, for round seventeen. The `u` articles (u01–u24), written blind
+ * during round sixteen by writers who had not read the extractor, are the unseen part: never tuned on, and not
+ * part of the extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 't') return 'unseen';
+  if (m[1] === 'u') return 'unseen';
+  if (m[1] === 't') return 'seventeenth';
   if (m[1] === 's') return 'sixteenth';
   if (m[1] === 'r') return 'fifteenth';
   if (m[1] === 'q') return 'fourteenth';
