@@ -2508,3 +2508,20 @@ describe('extract: bodies named before an office or after a day (0.20.11)', () =
     assert.ok(!orgs.some((o) => /Hollingworth|Tuesday/.test(o)), orgs.join('; '));
   });
 });
+
+describe('extract: seventeenth-round rules, datelines (0.20.12)', () => {
+  it('reads a PR Newswire dateline ("SEOUL, South Korea, October 15, 2025 /PRNewswire/ --") for the date and the place', () => {
+    const r = extract(
+      "SEOUL, South Korea, October 15, 2025 /PRNewswire/ -- Hanul Energy Solutions today announced that the Board of its joint venture approved a second production hall at Miskolc.\n\nThe decision was taken on Tuesday at the fourth meeting of the Board of Directors, held at the company's headquarters in Yeouido, Seoul.",
+    );
+    assert.equal(r.publishedDate, '2025-10-15');
+    assert.equal(r.eventDate, '2025-10-14');
+    assert.equal(r.location?.place, 'Seoul');
+  });
+  it('reads a Spanish dateline with a stop ("CUSCO. –") and no meeting place in "Desde Lima" or "se encontraba en Lima"', () => {
+    const r = extract(
+      'Por Milagros Ccoa Huamaní Cusco, jueves 12 de febrero de 2026 | 07:45 h\n\nCUSCO. – El Consejo Regional de Turismo del Cusco se reunió el martes en sesión extraordinaria.\n\nLa autoridad regional se encontraba en Lima, en reuniones con el Ministerio de Economía. Desde Lima, y de manera virtual, intervino la gerenta de Turismo.',
+    );
+    assert.deepEqual(r.location, { place: 'Cusco', country: 'Peru', virtual: false });
+  });
+});

@@ -437,7 +437,8 @@ export function findLocation(input: LocationInput): Location {
         .map((x) => x.lower)
         .join(' ');
       if (
-        /\b(?:who|he|she|they) (?:was|were|is|are|stayed) in$|\b(?:stayed|stuck|remained|stranded|based) (?:in|at)$/.test(
+        // (and in Spanish: "La autoridad regional se encontraba en Lima")
+        /\b(?:who|he|she|they) (?:was|were|is|are|stayed) in$|\b(?:stayed|stuck|remained|stranded|based) (?:in|at)$|\b(?:se encontraba|se encuentra|estaba|estaban|permaneci[oó]) en$/.test(
           lead,
         )
       ) {
@@ -496,6 +497,7 @@ export function findLocation(input: LocationInput): Location {
       const clause = span(s, tokens, clauseStart, Math.min(tokens.length, k + p.length + 8));
       if (
         prev === 'from' ||
+        prev === 'desde' ||
         /^\S+\s+(?:via|by) video/i.test(rest) ||
         /\bvia video link\b/i.test(rest) ||
         // ("joining by video link from a conference in Santiago": where the remote one was)

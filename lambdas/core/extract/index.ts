@@ -595,7 +595,12 @@ function prepare(doc: ExtractInput): Prepared {
             ) ??
             // a newswire's: "HOUSTON--(BUSINESS WIRE)--Feb. 24, 2026--"
             /^(\p{Lu}[\p{Lu}\p{M}'’. ,-]{1,40}?)--\([\p{Lu} ]{3,30}\)--([^–—]{3,30}?)--\s*/u.exec(seg) ??
-            /^(\p{Lu}[\p{L}\p{M}'’. -]{1,40}?)()\s+(?:--|–|—)\s+/u.exec(seg));
+            // and "SEOUL, South Korea, October 15, 2025 /PRNewswire/ --"
+            /^(\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}?),\s+(?:[\p{L} .]{2,30},\s+)?(\p{Lu}\p{Ll}+\.? \d{1,2}, \d{4})\s*\/[\p{L} -]{2,30}\/\s*(?:--|–|—)\s*/u.exec(
+              seg,
+            ) ??
+            // (a stop before the dash is no part of the name: "CUSCO.– El Consejo …", "CUSCO. – …")
+            /^(\p{Lu}[\p{L}\p{M}'’. -]{0,40}?[\p{L}\p{M}])\.?()\s*(?:--|–|—)\s+/u.exec(seg));
       if (dl && !dateline) {
         // A place the gazetteer does not know is still the dateline's when a date follows it ("Kyebi (E/R), Nov
         // 10, GNA –"): one to three capitalized words.
