@@ -24,6 +24,7 @@ export type Part =
   | 'fifteenth'
   | 'sixteenth'
   | 'seventeenth'
+  | 'eighteenth'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -46,6 +47,7 @@ export const PARTS: readonly Part[] = [
   'fifteenth',
   'sixteenth',
   'seventeenth',
+  'eighteenth',
   'unseen',
 ];
 
@@ -97,14 +99,16 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * and the `r` articles (r01–r24, written blind during round thirteen, measured once unseen at 0.19.2) the fifteenth,
  * for round fifteen, and the `s` articles (s01–s24, written blind during round fourteen, measured once unseen at
  * 0.20.5) the sixteenth, for round sixteen, and the `t` articles (t01–t24, written blind during round fifteen,
- * measured once unseen at 0.20.9) the seventeenth, for round seventeen. The `u` articles (u01–u24), written blind
- * during round sixteen by writers who had not read the extractor, are the unseen part: never tuned on, and not
- * part of the extractor-version fingerprint.
+ * measured once unseen at 0.20.9) the seventeenth, for round seventeen, and the `u` articles (u01–u24, written
+ * blind during round sixteen, measured once unseen at 0.20.12) the eighteenth, for round eighteen. The `v`
+ * articles (v01–v24), written blind during round seventeen by writers who had not read the extractor, are the
+ * unseen part: never tuned on, and not part of the extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 'u') return 'unseen';
+  if (m[1] === 'v') return 'unseen';
+  if (m[1] === 'u') return 'eighteenth';
   if (m[1] === 't') return 'seventeenth';
   if (m[1] === 's') return 'sixteenth';
   if (m[1] === 'r') return 'fifteenth';
