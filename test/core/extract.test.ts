@@ -2525,3 +2525,14 @@ describe('extract: seventeenth-round rules, datelines (0.20.12)', () => {
     assert.deepEqual(r.location, { place: 'Cusco', country: 'Peru', virtual: false });
   });
 });
+
+describe('extract: eighteenth-round rules (0.20.13)', () => {
+  it('reads no date from "§§ 48-52 may be submitted" or a reference number, and no place from a lake or a city body', () => {
+    const r = extract(
+      'CITY BOARD MINUTES 9/2026\n\nThe board met on Monday 16 March 2026 in Leuven. TRE:1877/02.02.01/2026\n\nA claim for rectification against §§ 48-52 may be submitted to the City Board. Radek Procházka of the City of Brno spoke about siltation along the Lake Victoria shoreline.',
+    );
+    assert.equal(r.eventDate, '2026-03-16');
+    assert.equal(r.eventEndDate, null);
+    assert.deepEqual(r.location, { place: 'Leuven', country: 'Belgium', virtual: false });
+  });
+});

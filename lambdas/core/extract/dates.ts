@@ -216,6 +216,9 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
   );
   for (let m = range.exec(text); m; m = range.exec(text)) {
     if (out.some((o) => o.index <= m!.index + m![0].length && m!.index <= o.index + o.length && o.end)) continue;
+    // (days of a month, and a month's name capitalized: "§§ 48-52 may be submitted" is no date)
+    if (Number(m[1]) < 1 || Number(m[1]) > 31 || Number(m[2]) < 1 || Number(m[2]) > 31 || !/^\p{Lu}/u.test(m[3]))
+      continue;
     const month = monthIndex(m[3]);
     let year = m[4] ? Number(m[4]) : reference ? Number(reference.slice(0, 4)) : new Date().getUTCFullYear();
     let start = isoOf(year, month, Number(m[1]));
@@ -224,6 +227,8 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       start = isoOf(year, month, Number(m[1]));
     }
     const end = isoOf(year, month, Number(m[2]));
+    // (no 31 June: a day the month does not have is no date)
+    if (toUtc(start).getUTCDate() !== Number(m[1]) || toUtc(end).getUTCDate() !== Number(m[2])) continue;
     // Replace a single-day reading of the same text.
     for (let k = out.length - 1; k >= 0; k--) {
       if (out[k].index >= m.index && out[k].index < m.index + m[0].length) out.splice(k, 1);
@@ -350,6 +355,8 @@ export function findEventDate(
     if (parsed.length === 0) continue;
     for (const p of parsed) {
       if (limit && p.date > limit) continue;
+      // (a reference number read as a date: "TRE:1877/02.02.01/2026" is no meeting of 1877)
+      if (p.date < '1900') continue;
       // The clause around the date: between the nearest ; or sentence bounds.
       const before = text.slice(0, p.index);
       const after = text.slice(p.index + p.length);

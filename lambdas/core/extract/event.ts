@@ -252,11 +252,12 @@ function contextPlaceAt(
   const cityOf =
     tokens[k - 1]?.lower === 'of'
       ? tokens
-          .slice(Math.max(0, k - 4), k)
+          .slice(Math.max(0, k - 5), k)
           .map((x) => x.lower)
           .join(' ')
       : '';
-  if (cityOf && /\b(?:city|town|village|port city|capital) of$/.test(cityOf))
+  // (not a body's: "Radek Procházka of the City of Brno")
+  if (cityOf && /\b(?:city|town|village|port city|capital) of$/.test(cityOf) && !/\bof the city of$/.test(cityOf))
     return { place: name, country: matchRegion(tokens, k)?.country ?? null, length: n, kind: 'city-of' };
   if (matchRegion(tokens, k)) return null;
   for (let x = k; x < k + n; x++) if (matchCountry(tokens, x) || TITLE_LIKE.test(tokens[x].text)) return null;
@@ -431,6 +432,11 @@ export function findLocation(input: LocationInput): Location {
       // A city only the world gazetteer knows is a place where the meeting is placed (below); anywhere else it is
       // read as the gazetteer did not know it (a place from its context, or nothing).
       const pass = (): number => (p.world ? k + Math.max(0, unknownAt(k) - 1) : k + p.length - 1);
+      // "Lake Victoria", "Mount Hagen": a lake or a mountain, not the city so named (nor a mention of it).
+      if (/^(?:Lake|Mount|Mt\.?)$/.test(tokens[k - 1]?.text ?? '')) {
+        k = pass();
+        continue;
+      }
       // A person's whereabouts: "Mayor X, who was in Wellington for …".
       const lead = tokens
         .slice(Math.max(0, k - 4), k)
