@@ -25,6 +25,7 @@ export type Part =
   | 'sixteenth'
   | 'seventeenth'
   | 'eighteenth'
+  | 'nineteenth'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -48,6 +49,7 @@ export const PARTS: readonly Part[] = [
   'sixteenth',
   'seventeenth',
   'eighteenth',
+  'nineteenth',
   'unseen',
 ];
 
@@ -100,14 +102,16 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * for round fifteen, and the `s` articles (s01–s24, written blind during round fourteen, measured once unseen at
  * 0.20.5) the sixteenth, for round sixteen, and the `t` articles (t01–t24, written blind during round fifteen,
  * measured once unseen at 0.20.9) the seventeenth, for round seventeen, and the `u` articles (u01–u24, written
- * blind during round sixteen, measured once unseen at 0.20.12) the eighteenth, for round eighteen. The `v`
- * articles (v01–v24), written blind during round seventeen by writers who had not read the extractor, are the
- * unseen part: never tuned on, and not part of the extractor-version fingerprint.
+ * blind during round sixteen, measured once unseen at 0.20.12) the eighteenth, for round eighteen, and the `v`
+ * articles (v01–v24, written blind during round seventeen, measured once unseen at 0.20.13) the nineteenth, for
+ * round nineteen. The `w` articles (w01–w24), written blind during round eighteen by writers who had not read the
+ * extractor, are the unseen part: never tuned on, and not part of the extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 'v') return 'unseen';
+  if (m[1] === 'w') return 'unseen';
+  if (m[1] === 'v') return 'nineteenth';
   if (m[1] === 'u') return 'eighteenth';
   if (m[1] === 't') return 'seventeenth';
   if (m[1] === 's') return 'sixteenth';
