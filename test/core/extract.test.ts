@@ -2536,3 +2536,27 @@ describe('extract: eighteenth-round rules (0.20.13)', () => {
     assert.deepEqual(r.location, { place: 'Leuven', country: 'Belgium', virtual: false });
   });
 });
+
+describe('extract: nineteenth-round rules (0.20.14)', () => {
+  it('takes no person from a blog byline ("X · Follow"), a ward, a constituency, a presbytery, a "… Land" region or a firm\'s "Cars", and reads "Dato Paduka Seri" as an honorific and "Comune di Bologna" as a body', () => {
+    const r = extract(
+      'Helena Marques · Follow\n\nThe cooperative met in Porto on Saturday. Cllr Mwila Banda of Kanakantapa Ward and the Chongwe Constituency office attended, with the Asante Presbytery, rangers from Arnhem Land and Volvo Cars. Major General Dato Paduka Seri Haji Rahman spoke. Vice Mayor Chiara Rossi welcomed delegates on behalf of the Comune di Bologna.',
+      { publishedDate: '2026-04-15' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of [
+      'Helena Marques',
+      'Kanakantapa Ward',
+      'Chongwe Constituency',
+      'Asante Presbytery',
+      'Arnhem Land',
+      'Volvo Cars',
+      'Dato Paduka Seri',
+    ])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(
+      r.organizations.some((o) => o.name === 'Comune di Bologna'),
+      r.organizations.map((o) => o.name).join('; '),
+    );
+  });
+});

@@ -206,6 +206,9 @@ function creditedNames(paragraph: string): string[] {
       paragraph,
     );
   if (is) out.push(is[1]);
+  // A blog platform's byline: "Helena Marques · Follow".
+  const follow = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+)\s*·\s*Follow\b/u.exec(paragraph);
+  if (follow) out.push(follow[1]);
   // An author's note: "Ana Gelashvili writes about food and wine from Tbilisi."
   const writes =
     short &&
