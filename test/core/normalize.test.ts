@@ -282,6 +282,16 @@ describe('HTML', () => {
 });
 
 describe('Markdown', () => {
+  it('reads a code block that is a whole web page as that page, as the same text uploaded as .txt is read', async () => {
+    // fast-check's counterexample: the .md kept "<!doctype html></body>" as text, which read again as .txt is a page
+    const page = '\t<!doctype html></body>';
+    await rejection(normalize(page, 'b.md'), 'empty');
+    await rejection(normalize(page.trim(), 'again.txt'), 'empty');
+    const doc = await normalize('\t<!doctype html><p>The ministers met in Dushanbe.</p></body>', 'b.md');
+    const again = await normalize(doc.text, 'again.txt');
+    assert.equal(again.text, doc.text);
+  });
+
   const markdown = [
     '---',
     'title: "Summit notes: day one"',

@@ -88,6 +88,8 @@ function opensLikeHtml(text: string): boolean {
   return PAGE_OPENING.test(text.slice(at, at + 20));
 }
 const HTML_END = /<\/(?:html|body)\s*>/i;
+/** A text file that is a whole web page: it opens like one and closes with </body> or </html>. */
+export const textReadsAsHtml = (text: string): boolean => opensLikeHtml(text) && HTML_END.test(text.slice(-4096));
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 function sniffText(text: string): DocumentFormat {
@@ -127,7 +129,7 @@ export function detectTextFormat(text: string, key: string, contentType?: string
   if (named === 'markdown' || named === 'html') return named;
   // A .txt that is really a saved web page still goes through the HTML extractor: it opens like a page and
   // closes one too (a normalized text that merely starts with a literal "<html>" stays text).
-  if (named === 'text') return opensLikeHtml(text) && HTML_END.test(text.slice(-4096)) ? 'html' : 'text';
+  if (named === 'text') return textReadsAsHtml(text) ? 'html' : 'text';
   const type = contentType?.split(';')[0].trim().toLowerCase();
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   if (type === 'text/markdown' || type === 'text/x-markdown') return 'markdown';

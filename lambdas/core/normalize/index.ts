@@ -15,7 +15,7 @@
 import { removeBoilerplate } from './boilerplate';
 import { dateInLine } from './dates';
 import { declaredCharset, decodeText } from './decode';
-import { detectContainer, detectTextFormat } from './detect-format';
+import { detectContainer, detectTextFormat, textReadsAsHtml } from './detect-format';
 import { clearlyEnglish } from './english';
 import { Deadline, NORMALIZE_LIMITS, type NormalizeLimits, reject } from './limits';
 import { cleanInline, cleanParagraph, joinLines, mergeBrokenParagraphs, toAscii, vocabulary } from './repair';
@@ -159,6 +159,13 @@ export async function normalizeDocument(
   deadline.check('boilerplate');
 
   const text = paragraphs.join('\n\n');
+  // A document whose text is itself a web page's source (a Markdown code block holding "<!doctype html>…</body>")
+  // reads as that page, as the same text uploaded as .txt would: one answer for the same text.
+  if (format !== 'html' && textReadsAsHtml(text))
+    return normalizeDocument(
+      { bytes: new TextEncoder().encode(text), key: 'document.html', contentType: 'text/html' },
+      limits,
+    );
   const { language, warnings: languageWarnings } = await detectLanguage(text, lim.minLanguageChars);
   warnings.push(...languageWarnings);
   return {
