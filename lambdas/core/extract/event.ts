@@ -198,6 +198,8 @@ const SITE_AFTER =
 const VENUES =
   /^(?:Theatre|Theater|Hall|Hotel|Centre|Center|Building|Palace|House|Stadium|Auditorium|Chambers?|Castle|Arena|Pavilion|Library|Museum|Town|Office|Headquarters|Secretariat|Complex|Courthouse|Marae)$/;
 
+/** Words that open a sentence without naming anything ("Yes, Rwanda went cashless …"). */
+const INTERJECTION = /^(?:Yes|No|Well|So|Now|Still|Indeed|Sure|Okay|OK|Oh|Also|Again|Then|Here|There|Today|Yesterday)$/;
 /** A capitalized place name the gazetteer does not know, at tokens[k]: "Foz do Iguaçu", "Ann Arbor". */
 function unknownNameAt(tokens: Token[], k: number): number {
   let e = k;
@@ -267,19 +269,7 @@ function contextPlaceAt(
   if (
     after?.text === ',' &&
     (!prev || /^(?:in|at|,)$/.test(prev.lower)) &&
-    !(
-      n === 1 &&
-      tokens
-        .slice(k, k + n)
-        .every(
-          (x) =>
-            isCommonWord(x.text) ||
-            isDictionaryWord(x.text) ||
-            /^(?:Yes|No|Well|So|Now|Still|Indeed|Sure|Okay|OK|Oh|Also|Again|Then|Here|There|Today|Yesterday)$/.test(
-              x.text,
-            ),
-        )
-    )
+    !(n === 1 && (isCommonWord(t.text) || isDictionaryWord(t.text) || INTERJECTION.test(t.text)))
   ) {
     const c = matchCountryName(tokens, k + n + 1);
     const r = c ? null : matchRegion(tokens, k + n + 1);

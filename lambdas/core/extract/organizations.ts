@@ -248,44 +248,42 @@ export class OrganizationContext {
     // "AU Peace and Security Council" when "Peace and Security Council (PSC)" is defined: keep the defined one.
     // "UK Competition and Markets Authority" when "Competition and Markets Authority (CMA)" is defined.
     const names = new Set(all.map((o) => o.name));
-    return (
-      all
-        // ("Energy Sources Act (EEG)", "… Due Diligence Directive (CSDDD)": a law, whatever its acronym)
-        .filter((o) => !/ (?:Act|Directive|Ordinance)$/.test(o.name))
-        // ("India-Japan Special Strategic and Global Partnership", "Australia-Fiji Vuvale Partnership": two states'
-        // relations, not a body; "General Assembly", "Fifth Ordinary General Assembly": a body's meeting)
-        .filter(
-          (o) =>
-            !/^\p{Lu}[\p{L}.]*-\p{Lu}\S*(?: \S+)*? Partnership$|\b(?:Strategic|Comprehensive|Enhanced)\b.* Partnership$/u.test(
-              o.name,
-            ) && !/^(?:(?:\S+ )?(?:Ordinary|Extraordinary|Annual) )?General Assembly$/.test(o.name),
-        )
-        // ("Caspian Wire Service": a news service; "Uzbek-Korean Intergovernmental Commission": two states' joint
-        // commission; "Second Service", "Ash Wednesday Service": a church's service; "Technical Services": a unit)
-        .filter(
-          (o) =>
-            !/\bWire\b/.test(o.name) &&
-            // (a news agency's "… Trust Principles" in a wire story's footer: "Thomson Reuters Trust", "APW Trust")
-            !/^(?:[A-Z]{2,5}|Thomson Reuters|\S+ (?:Press|News)) Trust$/.test(o.name) &&
-            !/\b(?:Annual|Next|Ordinary|Extraordinary|Quadrennial|Biennial) (?:\S+ )?(?:Congress|Synod|Conference)$/.test(
-              o.name,
-            ) &&
-            !/^(?:Annual|Next|Ordinary|Extraordinary) /.test(o.name) &&
-            !/^(?:\S+-\S+ )?(?:Joint|Intergovernmental)\b.* Commission$/.test(o.name) &&
-            !/^(?:First|Second|Third|Fourth|Fifth|Evening|Morning|Ash Wednesday|Easter|Christmas|Memorial|Closing|Opening) Service$/.test(
-              o.name,
-            ) &&
-            !(/^\S+ Services?$/.test(o.name) && isDictionaryWord(o.name.split(' ')[0]) && !o.acronym),
-        )
-        // ("That Council", "Pte Ltd": a pronoun's body or a bare legal form names no one)
-        .filter((o) => !PRONOUNS.has(o.name.split(' ')[0]) && !o.name.split(' ').every((w) => LEGAL.has(w)))
-        .filter((o) => {
-          const m = /^(\S+) (.+)$/.exec(o.name);
-          return !(m && names.has(m[2]) && !o.acronym && (acronymToName.has(m[1]) || normalizeCountry(m[1])));
-        })
-        .map((o) => ({ name: o.name, acronym: o.acronym }))
-    );
+    return all
+      .filter((o) => !notABody(o))
+      .filter((o) => {
+        const m = /^(\S+) (.+)$/.exec(o.name);
+        return !(m && names.has(m[2]) && !o.acronym && (acronymToName.has(m[1]) || normalizeCountry(m[1])));
+      })
+      .map((o) => ({ name: o.name, acronym: o.acronym }));
   }
+}
+
+/**
+ * Names the finders take for bodies that are not: laws ("Energy Sources Act"), two states' relations ("India-Japan
+ * Special Strategic and Global Partnership", "Uzbek-Korean Intergovernmental Commission"), a body's meeting ("Fifth
+ * Ordinary General Assembly", "Annual Congress"), news services and agencies' trust principles ("Caspian Wire
+ * Service", "APW Trust"), church services ("Ash Wednesday Service").
+ */
+const NOT_A_BODY: RegExp[] = [
+  / (?:Act|Directive|Ordinance)$/,
+  /^\p{Lu}[\p{L}.]*-\p{Lu}\S*(?: \S+)*? Partnership$|\b(?:Strategic|Comprehensive|Enhanced)\b.* Partnership$/u,
+  /^(?:\S+-\S+ )?(?:Joint|Intergovernmental)\b.* Commission$/,
+  /^(?:(?:\S+ )?(?:Ordinary|Extraordinary|Annual) )?General Assembly$/,
+  /\b(?:Annual|Next|Ordinary|Extraordinary|Quadrennial|Biennial) (?:\S+ )?(?:Congress|Synod|Conference)$/,
+  /^(?:Annual|Next|Ordinary|Extraordinary) /,
+  /\bWire\b/,
+  /^(?:[A-Z]{2,5}|Thomson Reuters|\S+ (?:Press|News)) Trust$/,
+  /^(?:First|Second|Third|Fourth|Fifth|Evening|Morning|Ash Wednesday|Easter|Christmas|Memorial|Closing|Opening) Service$/,
+];
+/** Not a body: a NOT_A_BODY name, a generic unit ("Technical Services"), a pronoun's ("That Council") or a bare legal form ("Pte Ltd"). */
+function notABody(o: OrganizationRef): boolean {
+  const words = o.name.split(' ');
+  return (
+    NOT_A_BODY.some((re) => re.test(o.name)) ||
+    (words.length === 2 && /^Services?$/.test(words[1]) && isDictionaryWord(words[0]) && !o.acronym) ||
+    PRONOUNS.has(words[0]) ||
+    words.every((w) => LEGAL.has(w))
+  );
 }
 
 /** Every significant word of `piece` is a word of a curated body's name or alias ("Scientific and Cultural
