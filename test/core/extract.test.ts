@@ -2560,3 +2560,72 @@ describe('extract: nineteenth-round rules (0.20.14)', () => {
     );
   });
 });
+
+describe('extract: twentieth-round rules (0.20.15)', () => {
+  it('reads a Markdown field block\'s "Circulated:" as the publication and "Meeting date:" as the meeting', () => {
+    const r = extract(
+      // (the normalizer joins the Markdown lines "**Circulated:** …" / "**Meeting date:** …" into one paragraph)
+      "Port Users' Forum – Q3 meeting notes\n\nCirculated: 22 September 2025 (Monday) Meeting date: Thursday last week, 18 September 2025, 09:00-13:20 Venue: TPA Headquarters, Dar es Salaam\n\nThe forum reviewed vessel waiting times. Action: confirm the December session by 31 Oct 2025.",
+    );
+    assert.equal(r.publishedDate, '2025-09-22');
+    assert.equal(r.eventDate, '2025-09-18');
+  });
+
+  it('reads no date from a name ("the March 23 Movement") and "last Thursday and Friday" as a two-day meeting', () => {
+    const named = extract(
+      'KINSHASA (Newswire) - Ministers agreed on Thursday to revive the verification mechanism.\n\nThe March 23 Movement (M23) was not invited.',
+    );
+    assert.equal(named.eventDate, null);
+    const pair = extract(
+      'Thank you to everyone who joined us in Vilnius last Thursday and Friday for the Steering Committee Meeting.\n\nOn Friday morning, delegates joined a study visit to the new bus depot.',
+      { publishedDate: '2026-05-14' },
+    );
+    assert.equal(pair.eventDate, '2026-05-07');
+    assert.equal(pair.eventEndDate, '2026-05-08');
+  });
+
+  it('places an online company meeting at its "deemed venue"', () => {
+    const r = extract(
+      'The 38th Annual General Meeting of the Company was held on Thursday, September 18, 2025, through Video Conferencing ("VC"). The deemed venue of the Meeting was the Registered Office of the Company in Mumbai.',
+      { publishedDate: '2025-09-19' },
+    );
+    assert.deepEqual(r.location, { place: 'Mumbai', country: 'India', virtual: true });
+  });
+
+  it('dates minutes by the place-and-date line above their signatures', () => {
+    const r = extract(
+      'MINUTES\n\nof the 17th meeting of the Transport Committee\n\nPRESENT\n\nMembers of the Committee: Elisabeth Höfler-Strauß (Chair), Jürgen Pöschl\n\nThe committee met on Thursday, 20 November 2025 in the Rathaus, with eleven members present and the deputy mayor in the chair; the agenda was adopted without changes after a short debate.\n\nThe Chair closed the meeting at 18:55.\n\nGraz, 27 November 2025\n\nThe Chair: The minute-taker:\n\nElisabeth Höfler-Strauß (e.h.) Andrea Pirker (e.h.)\n\nTranslator\'s note: "e.h." = signed in the original.',
+    );
+    assert.equal(r.publishedDate, '2025-11-27');
+  });
+
+  it('reads Austrian academic and council honorifics, attendance sub-headings and "— represented by" in a roster', () => {
+    const r = extract(
+      'The committee met on 20 November 2025 in Graz.\n\nAttendance\n\nGRin Mag.a Dr.in Elisabeth Höfler-Strauß (KPÖ), Chair\n\nIn the room\n\n- Saidi Mrisho Ally – President, Tanzania Freight Forwarders Association (TAFFA)\n\n- Baraka Lyimo – Head of Commercial, Tanzania-Zambia Railway Authority (TAZARA)\n\nOnline (MS Teams)\n\n- Mwila Chanda – Assistant Commissioner, Zambia Revenue Authority (ZRA), from Lusaka\n\nApologies\n\n- Dr. Omari Kipingu, Director General, TPA – represented by Eng. Rehema Mwakyusa (chairing)\n\n1. Opening\n\nThe Chair opened the meeting at 09:10.',
+    );
+    const who = Object.fromEntries(r.participants.map((p) => [p.name, p.attendance]));
+    assert.equal(who['Elisabeth Höfler-Strauß'], 'in person');
+    assert.equal(who['Saidi Mrisho Ally'], 'in person');
+    assert.equal(who['Baraka Lyimo'], 'in person');
+    assert.equal(who['Mwila Chanda'], 'video link');
+    assert.equal(who['Omari Kipingu'], 'represented');
+    assert.ok(!r.participants.some((p) => /GRin|Mag\./.test(p.name)), r.participants.map((p) => p.name).join('; '));
+  });
+
+  it('takes no person from a body before its head noun, a co-operative of fishermen, a holding, a sub-county or a firm with "ry" or "Sdn. Bhd."', () => {
+    const r = extract(
+      "The forum met in Piraeus on 22 April 2026. Catherine O'Donoghue-Ling of the Poseidon Principles Secretariat spoke, with a skipper of the Castletownbere Fishermen's Co-operative, the director of Ala-Too Agro Holding, councillors for Bungatira Sub-county, the association Pohjois-Karjalan Metsänomistajat ry and Sinar Cue Sdn. Bhd.",
+      { publishedDate: '2026-04-27' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of [
+      'Poseidon Principles',
+      'Castletownbere Fishermen',
+      'Agro Holding',
+      'Bungatira Sub-county',
+      'Pohjois-Karjalan Metsänomistajat',
+      'Sinar Cue',
+    ])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+  });
+});

@@ -26,6 +26,7 @@ export type Part =
   | 'seventeenth'
   | 'eighteenth'
   | 'nineteenth'
+  | 'twentieth'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -50,6 +51,7 @@ export const PARTS: readonly Part[] = [
   'seventeenth',
   'eighteenth',
   'nineteenth',
+  'twentieth',
   'unseen',
 ];
 
@@ -104,13 +106,15 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * measured once unseen at 0.20.9) the seventeenth, for round seventeen, and the `u` articles (u01–u24, written
  * blind during round sixteen, measured once unseen at 0.20.12) the eighteenth, for round eighteen, and the `v`
  * articles (v01–v24, written blind during round seventeen, measured once unseen at 0.20.13) the nineteenth, for
- * round nineteen. The `w` articles (w01–w24), written blind during round eighteen by writers who had not read the
- * extractor, are the unseen part: never tuned on, and not part of the extractor-version fingerprint.
+ * round nineteen, and the `w` articles (w01–w24, written blind during round eighteen, measured once unseen at 0.20.14)
+ * the twentieth, for round twenty. The `x` articles (x01–x24), written blind during round twenty by writers who had
+ * not read the extractor, are the unseen part: never tuned on, and not part of the extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 'w') return 'unseen';
+  if (m[1] === 'x') return 'unseen';
+  if (m[1] === 'w') return 'twentieth';
   if (m[1] === 'v') return 'nineteenth';
   if (m[1] === 'u') return 'eighteenth';
   if (m[1] === 't') return 'seventeenth';

@@ -147,6 +147,8 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
     if (/\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/.test(r.text)) continue;
     // "2083/02/15 BS": a date of another calendar (Bikram Sambat, Hijri)
     if (OTHER_CALENDAR.test(text.slice(r.index + r.text.length, r.index + r.text.length + 6))) continue;
+    // "the March 23 Movement (M23)", "9 de Julio Avenue", "Sept. 11 Memorial": a date that names something
+    if (NAMED_AFTER_DATE.test(text.slice(r.index + r.text.length, r.index + r.text.length + 14))) continue;
     // "No. 4/2026 – 18 May 2026": a month (an issue number) read as the start of a range; the end is the date.
     if (!r.start.isCertain('day') && r.end?.isCertain('day') && r.end.isCertain('month') && r.end.isCertain('year')) {
       const date = isoOf(r.end.get('year')!, r.end.get('month')!, r.end.get('day')!);
@@ -261,11 +263,14 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
         const monday = addDays(reference, -((toUtc(reference).getUTCDay() + 6) % 7) - 7);
         date = addDays(monday, (WEEKDAYS.indexOf(day) + 6) % 7);
       }
+      // "last Thursday and Friday", "on Monday to Wednesday": a meeting over the days from the one to the other.
+      const pair = WEEKDAY_PAIR.exec(text.slice(end));
+      const days = pair ? (WEEKDAYS.indexOf(pair[1].toLowerCase()) - WEEKDAYS.indexOf(day) + 7) % 7 : 0;
       out.push({
         date,
-        end: null,
+        end: days >= 1 && days <= 4 ? addDays(date, days) : null,
         index: m.index,
-        length: m[0].length,
+        length: m[0].length + (days >= 1 && days <= 4 ? pair![0].length : 0),
         yearCertain: true,
       });
     }
@@ -311,7 +316,11 @@ export const isCalendarWord = (w: string): boolean =>
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i.test(
     w,
   );
+/** A proper noun right after a date makes the date part of a name: "March 23 Movement", "May 4th Square". */
+const NAMED_AFTER_DATE =
+  /^(?:th|st|nd|rd)?\s+(?:Movement|Avenue|Street|Square|Bridge|Stadium|Revolution|Uprising|Agreement|Accords?|Road|Boulevard|Memorial|Declaration)\b/;
 /** "Tuesday 15 to Thursday 17 September": a weekday before a range's days. */
+const WEEKDAY_PAIR = /^\s*(?:and|to|through|until|-|–)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 /** What a minutes' or report's date field can name besides the meeting: "Date of dialogue", "Date of the hearing". */
 export const MEETING_FIELD_NOUNS =

@@ -141,7 +141,14 @@ const PLACE_VERB =
 const NOT_HERE =
   /\b(?:because of|did not (?:come|attend|travel)|could not (?:come|attend|travel)|next|will|upcoming|planned|previous|last(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|night|weekend)\b)|founded|since|follow-up|to be hosted|to host|pencilled|remains?|due to|first two|earlier|past|to be confirmed|tbc|to be announced|tba)\b/i;
 
-type PlaceHit = { place: string | null; country: string | null; score: number; sentence: number };
+type PlaceHit = {
+  place: string | null;
+  country: string | null;
+  score: number;
+  sentence: number;
+  /** the world gazetteer's country for a town read from its context */
+  world?: string;
+};
 
 function placeAt(
   tokens: Token[],
@@ -362,7 +369,7 @@ export function findLocation(input: LocationInput): Location {
     if (near <= 2 && VIRTUAL_EVENT.test(text.replace(/\b(?:i\.e|e\.g|viz)\./g, 'ie'))) virtual = true;
     if (s.index < 10 && ONLINE_VENUE.test(text)) virtual = true;
     // A place the gazetteer does not know, from its context: its length in tokens, 0 if none.
-    const unknownAt = (k: number): number => {
+    const unknownAt = (k: number, world?: string): number => {
       const u = contextPlaceAt(tokens, k);
       if (!u) return 0;
       const prev = tokens[k - 1]?.lower ?? '';
@@ -384,7 +391,7 @@ export function findLocation(input: LocationInput): Location {
         score -= 8;
       if (input.otherDay?.has(s.index)) score -= 6;
       score -= Math.min(near, 10) * 0.1;
-      unknown.push({ place: u.place, country: u.country, score, sentence: s.index });
+      unknown.push({ place: u.place, country: u.country, score, sentence: s.index, world });
       return u.length;
     };
     for (let k = 0; k < tokens.length; k++) {
@@ -421,7 +428,8 @@ export function findLocation(input: LocationInput): Location {
       }
       // A city only the world gazetteer knows is a place where the meeting is placed (below); anywhere else it is
       // read as the gazetteer did not know it (a place from its context, or nothing).
-      const pass = (): number => (p.world ? k + Math.max(0, unknownAt(k) - 1) : k + p.length - 1);
+      const pass = (): number =>
+        p.world ? k + Math.max(0, unknownAt(k, p.country ?? undefined) - 1) : k + p.length - 1;
       // "Lake Victoria", "Mount Hagen": a lake or a mountain, not the city so named (nor a mention of it).
       if (/^(?:Lake|Mount|Mt\.?)$/.test(tokens[k - 1]?.text ?? '')) {
         k = pass();
@@ -647,7 +655,19 @@ export function findLocation(input: LocationInput): Location {
         hits.push({ place: p.place, country: p.country, score: 6, sentence: -1 });
     }
   }
-  if (virtual && !heldAt) return { place: null, country: null, virtual: true };
+  if (virtual && !heldAt) {
+    // "The deemed venue of the Meeting was the Registered Office of the Company in Mumbai": an online meeting's
+    // legal seat (Indian company meetings by video conference) is its host city.
+    for (const s of sentences) {
+      const at = s.tokens.findIndex((t, k) => t.lower === 'deemed' && s.tokens[k + 1]?.lower === 'venue');
+      if (at < 0) continue;
+      for (let k = at + 2; k < Math.min(s.tokens.length, at + 25) && !/^[.;]$/.test(s.tokens[k].text); k++) {
+        const p = s.tokens[k].cap && /^(?:in|at|,)$/.test(s.tokens[k - 1].lower) ? placeAt(s.tokens, k) : null;
+        if (p?.place) return { place: p.place, country: p.country, virtual: true };
+      }
+    }
+    return { place: null, country: null, virtual: true };
+  }
   // The one country the text names at all, by adjective or region ("Victoria" in "Ballarat, Victoria").
   const onlyCountry = input.countries?.length === 1 ? input.countries[0] : null;
   // The country of the cities the text names, when one leads ("a fund in Frankfurt", "Berlin's act" around
@@ -669,8 +689,11 @@ export function findLocation(input: LocationInput): Location {
     // (a town no list knows is in the country of the known cities the text names, if any)
     // (a city named in passing, "a chamber in London", says nothing of it)
     const nearestKnown = hits.find((h) => h.place && h.score >= 3)?.country ?? null;
+    // (a town the world gazetteer knows is in its country when the text names that country: "Graz" beside
+    // "Austrian", not the "Maribor (Slovenia)" named more often)
     const country =
       u.country ??
+      (u.world && input.countries?.includes(u.world) ? u.world : null) ??
       nearestKnown ??
       input.hostCountry ??
       input.eventCountry ??

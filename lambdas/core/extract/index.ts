@@ -77,6 +77,9 @@ const BULLET = /^\s*(?:[-*•‣▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
 export type ListMode = Attendance | null | 'absent';
 const ROSTER_HEADING =
   /^((?:(?:members|directors|councillors|also|others|those) )?present|sederunt|(?:(?:officers|staff|officials|also|others) )?in attendance|(?:also )?attending|attendance|attendees|participants|who (?:was|were) (?:there|present)|delegates|delegations|apolog(?:ies|y)(?: for absence)?|absent(?: with apolog(?:ies|y))?|regrets|excused)\s*[:?]?$/i;
+/** A roster's sub-heading for how its group attended: "In the room", "Online (MS Teams)", "By video link". */
+const ATTENDANCE_SUBHEADING =
+  /^(?:in the (?:room|hall|chamber|boardroom|meeting room)|in person|on site|online|remote(?:ly)?|virtual(?:ly)?|(?:via|by|on) (?:video(?: ?link| ?conference)?|zoom|(?:ms |microsoft )?teams|webex|phone|telephone)|by phone)(?:\s*\([^()]{1,30}\))?$/i;
 const ABSENT_HEADING = /\b(?:apologies|apology|absent|regrets|excused|not present)\b/i;
 const PARTICIPANT_HEADER =
   /\b(?:took part|take part|taking part|participants?|present|presence of|attended|attending|attendees|attendance|represented|delegations?|in attendance|joined)\b/i;
@@ -557,11 +560,18 @@ function prepare(doc: ExtractInput): Prepared {
   if (!pubLine && chromePubLine) pubLine = chromePubLine;
   // A sign-off date line at the foot: "JAKARTA, 20 JANUARY 2026", "Issued by …, Colombo, 25 September 2025."
   if (!pubLine && dateLines.length === 0) {
-    for (const k of kept.slice(-3).reverse()) {
+    const foot = kept.slice(-6).reverse();
+    for (const [x, k] of foot.entries()) {
       if (countWords(k.text) > 16) continue;
       const line = k.text.trim().replace(/\b([A-Z])([A-Z]{2,})\b/g, (_m, a: string, b: string) => a + b.toLowerCase());
       const d = parseDates(line, null).find((x) => x.yearCertain);
       if (!d) continue;
+      // (above the last three lines, only a place-and-date line: "Graz, 27 November 2025" over the signatures)
+      if (
+        x >= 3 &&
+        !(/^\p{Lu}[\p{L}\p{M} .'’-]*,\s*$/u.test(line.slice(0, d.index)) && !line.slice(d.index + d.length).trim())
+      )
+        continue;
       // (not a sentence that tells the meeting: "The Committee met on 11 March 2026 in Dublin.")
       if (MEETING_VERB.test(line.slice(0, d.index))) continue;
       const rest = (line.slice(0, d.index) + line.slice(d.index + d.length)).replace(/^\W*issued by\b/i, '');
@@ -688,6 +698,8 @@ function prepare(doc: ExtractInput): Prepared {
         inRoster &&
         words <= 6 &&
         (/:\s*$/.test(seg) ||
+          // (how a group attended: "In the room", "Online (MS Teams)", "Via Zoom")
+          ATTENDANCE_SUBHEADING.test(seg.trim()) ||
           (!/[.!?]\s*$/.test(seg) &&
             (seg.match(/(?:^|\s)\p{Lu}/gu)?.length ?? 0) <= 1 &&
             /\b(?:members?|councillors?|councilors?|directors?|officers?|trustees?|governors?|guests?|observers?|delegates?|representatives?|staff|attendees|officials)\s*$/i.test(
@@ -763,7 +775,7 @@ function prepare(doc: ExtractInput): Prepared {
 /** A field line with the document's own date ("Published: …", "Date of report: …"), not the meeting's ("Date of
  * dialogue: …", "Date and time: …"). */
 const PUB_FIELD = new RegExp(
-  `^(?:Published|Posted|Issued|Released|Date(?! of (?:the )?(?:${MEETING_FIELD_NOUNS}))(?!\\s*(?:&|and|\\/)\\s*time)|Dated|Updated)\\b[^:]{0,60}:`,
+  `^(?:Published|Posted|Issued|Released|Circulated|Distributed|Date(?! of (?:the )?(?:${MEETING_FIELD_NOUNS}))(?!\\s*(?:&|and|\\/)\\s*time)|Dated|Updated)\\b[^:]{0,60}:`,
   'i',
 );
 const DATELINE_DASH = /[–—-]/;
@@ -773,7 +785,7 @@ const MEETING_VERB = /\b(?:held|took place|convened|met|meets|gathered|opened|sa
 const LINE_LABEL = /^\s*\p{Lu}[^:\n.]{0,40}:(?:\s|$)/u;
 /** A label of a record's field line ("Venue:", "Dates:", "Issued by:"). */
 const FIELD_LABEL =
-  /(?:^|\s)(?=(?:Venue|Place|Location|Date(?:\s*(?:&|and)\s*time)?|Dates|Time|Issued by|Published|Posted|Session|Meeting|Chair|Chairperson|Chaired by|Presiding|Subject|Reference|Ref\.?|Organi[sz]ed by|Host|Hosted by|Format|Status|Meeting no\.?)\s*:\s)/g;
+  /(?:^|\s)(?=(?:Venue|Place|Location|Date(?:\s*(?:&|and)\s*time)?|Dates|Date of (?:the )?meeting|Meeting date|Time|Issued by|Published|Posted|Circulated|Distributed|Session|Meeting|Chair|Chairperson|Chaired by|Presiding|Subject|Reference|Ref\.?|Organi[sz]ed by|Host|Hosted by|Format|Status|Meeting no\.?|(?:Notes|Minutes) by|Prepared by|Recorded by)\s*:\s)/g;
 
 /**
  * A block of field lines whose line breaks were lost ("Venue: Vientiane, Lao PDR, and online Dates: 22-24 April

@@ -249,6 +249,8 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   // "Tay Bartholomew & Co LLP", "Atlantic Paving Ltd.": a firm's name, not a person's; "UWI's Cave Hill campus",
   // "the Penrhos Stanley hospital": a site's.
   if (firmAfter(tokens, j)) return null;
+  // "Poseidon Principles Secretariat", "Maribor Transport Board": a body's head noun right after the run.
+  if (j - i >= 2 && tokens[j]?.cap && isOrganizationHead(tokens[j].text)) return null;
   // "Cabinet Rasoanaivo & Associés": the firm word after "&" is no one's name.
   if (tokens[i - 1]?.text === '&' && FIRM_WORD.test(tokens[i].text)) return null;
   // "Ponta Delgada", "Ciudad Obregón", "Fort William", "San Luis Río Colorado": a place-name word opens the run or
@@ -438,7 +440,9 @@ const PLACE_LAST = new Set(
   // "Black Sea Port Authorities Roundtable", "VDMA Power Systems"; and of a firm's: "Tarangini Robotics", "Inca Rail")
   (
     'Ward Constituency Presbytery Land Cars Shoal Shoals Reef Atoll Causeway Durbar Engineering Consulting Consultants International Robotics Labs Laboratories Chemical Chemicals Rail Buses Bunkering Tankers Shipyard Space Health Ventures Technologies Solutions Software Logistics Airlines Motors Foods Pharmaceuticals Telecom ' +
-    'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines'
+    'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines ' +
+    // (and of a group's or an area's: "Castletownbere Fishermen's Co-operative", "Ala-Too Agro Holding", "Bobi Sub-county")
+    'Fishermen Holding Holdings Linien Sub-county Subcounty'
   ).split(' '),
 );
 /** A legal suffix or "& Co" / "& Associates" right after a run of capitalized words: the run names a firm. */
@@ -1811,7 +1815,8 @@ function assignRoles(
     if (m.excluded || next.extentStart <= m.extentEnd) continue;
     const between = span(s, tokens, m.extentEnd, next.extentStart);
     if (
-      !/\b(?:was|were|and|been)\s+(?:\w+\s+){0,2}?(?:represented|replaced|substituted|deputi[sz]ed for)\b[^;.]*?\bby\b[^;.]{0,60}$/i.test(
+      // (and a roster's "X, Director General — represented by Eng. Y")
+      !/(?:\b(?:was|were|and|been)\s+(?:\w+\s+){0,2}?|[–—(]\s*)(?:represented|replaced|substituted|deputi[sz]ed for)\b[^;.]*?\bby\b[^;.]{0,60}$/i.test(
         between,
       )
     )
