@@ -19,7 +19,7 @@ import { forgetParsedDates, parseDates, resolveWeekday } from '../../lambdas/cor
 import { isDictionaryWord } from '../../lambdas/core/extract/dictionary';
 import { findQuantities } from '../../lambdas/core/extract/quantities';
 import { tokenize } from '../../lambdas/core/extract/text';
-import { isKnownName } from '../../lambdas/core/extract/titles';
+import { isGivenName, isKnownName } from '../../lambdas/core/extract/titles';
 import { archiveRecordSchema } from '../../lambdas/core/record';
 
 const doc = (text: string, meta: Partial<ExtractInput> = {}): ExtractInput => {
@@ -2627,5 +2627,56 @@ describe('extract: twentieth-round rules (0.20.15)', () => {
       'Sinar Cue',
     ])
       assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+  });
+});
+
+describe('extract: twentieth-round names and credits (0.20.15)', () => {
+  const orgNames = (r: Extraction) => r.organizations.map((o) => o.name);
+  it('knows given names of many cultures, with or without their diacritics, and hyphenated ones from their parts', () => {
+    for (const name of [
+      'Päivi',
+      'Paivi',
+      'Mette',
+      'Kwabena',
+      'Cholpon',
+      'Siobhán',
+      'Søren',
+      'Marie-Hélène',
+      'Lars-Erik',
+    ])
+      assert.ok(isGivenName(name), name);
+    for (const word of ['Said', 'June', 'Faith', 'Frank-Walter-Road']) assert.ok(!isGivenName(word), word);
+    const r = extract(
+      'The consortium met in Uppsala on Tuesday and Wednesday. Mette Kjaergaard Holm of Aarhus University also took part remotely.',
+      { publishedDate: '2026-04-24' },
+    );
+    assert.ok(participant(r, 'Mette Kjaergaard Holm'), r.participants.map((p) => p.name).join('; '));
+  });
+
+  it('takes no person from photo credits, a record-keeper named nowhere else, a "· 7 min read" byline, a town "represented by its mayor", a street or an award', () => {
+    const r = extract(
+      "Daria Munteanu · 7 min read · Nov 17, 2025\n\nThe council met in Recife on Tuesday. Jaboatão dos Guararapes was represented by its mayor, José Carlos da Costa Neto. The venue on Dr. Annie Besant Road was the one where the Claude-Henri Lapointe Award is given. Mihaela Tabarna, the association's vice-president, chaired the afternoon session.\n\n(photo credit: Kasper Lund / City of Copenhagen)\n\nMinutes recorded by: Lenka Hrdličková",
+      { publishedDate: '2025-11-17' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of [
+      'Daria Munteanu',
+      'Jaboatão dos Guararapes',
+      'Annie Besant',
+      'Claude-Henri Lapointe Award',
+      'Kasper Lund',
+      'Lenka Hrdličková',
+    ])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(participant(r, 'José Carlos da Costa Neto'), people.join('; '));
+    assert.ok(participant(r, 'Mihaela Tabarna'), people.join('; '));
+    assert.ok(!orgNames(r).includes('Mihaela Tabarna'), orgNames(r).join('; '));
+  });
+
+  it('keeps a record-keeper the minutes name elsewhere as a participant', () => {
+    const r = extract(
+      'The board met in Toronto on 12 March 2026.\n\nStaff: Ellen Fraser-MacLeod, Co-op Coordinator\n\nThe board approved the budget.\n\nMinutes recorded by Ellen Fraser-MacLeod, Co-op Coordinator.',
+    );
+    assert.ok(participant(r, 'Ellen Fraser-MacLeod'), r.participants.map((p) => p.name).join('; '));
   });
 });

@@ -155,8 +155,10 @@ const HAS_NAME_RUN = new RegExp(NAME_RUN.source, 'u');
 const NAME_RUN_LEAD = new RegExp(`^${NAME_RUN.source}`, 'u');
 const NAME_RUN_WHOLE = new RegExp(`^${NAME_RUN.source}$`, 'u');
 const CREDIT =
-  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|(?:English )?[Tt]ranslation:|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
+  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|(?:English )?[Tt]ranslation:|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Pp]hoto credit:|[Cc]redits?:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
 
+const RECORDED_BY =
+  /\b(?:[Mm]inutes|[Nn]otes|[Rr]eport)(?: were| was)? (?:recorded|prepared|drawn up|compiled|taken) by:?\s*(?:\|\s*)?(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))*\s+\p{Lu}[\p{L}'’-]+)/gu;
 const CREDIT_SENTENCE =
   /(?:^|[.·|•]\s+)(?:Translations?|Translated|Photos?|Photographs?|Photography|Illustrations?|Graphics|Video|Layout|Design)\s+by\s+([^.;:\n]{3,120})/gu;
 
@@ -172,14 +174,16 @@ function creditedNames(paragraph: string): string[] {
     /^\(?\s*(?:reporting|editing|writing|additional reporting|photos?|editors?|reporters?|redacción|edición)\b/i.test(
       paragraph,
     );
-  if (short || credit || /\b(?:Editor|Reporter|Author|[Tt]ranslation):\s/.test(paragraph)) {
+  if (short || credit || /\b(?:Editor|Reporter|Author|[Tt]ranslation|[Cc]redit):\s/.test(paragraph)) {
     for (const m of paragraph.matchAll(CREDIT)) {
       const lead = m[0].trimStart();
       // In a long paragraph only labelled credits count ("Editor: X"), not "by" in prose.
       if (
         !short &&
         !credit &&
-        !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author|English translation|[Tt]ranslation)/.test(lead)
+        !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author|English translation|[Tt]ranslation|[Pp]hoto credit|[Cc]redits?)/.test(
+          lead,
+        )
       )
         continue;
       // "Photo: President Baek Seung-hoon holds a video conference …": a caption about someone, not a credit.
@@ -210,7 +214,10 @@ function creditedNames(paragraph: string): string[] {
     );
   if (is) out.push(is[1]);
   // A blog platform's byline: "Helena Marques · Follow".
-  const follow = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+)\s*·\s*Follow\b/u.exec(paragraph);
+  // (or "Daria Munteanu · 7 min read · Nov 17, 2025")
+  const follow = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+)\s*·\s*(?:Follow\b|\d+\s*min(?:ute)?s? read\b)/u.exec(
+    paragraph,
+  );
   if (follow) out.push(follow[1]);
   // An author's note: "Ana Gelashvili writes about food and wine from Tbilisi."
   const writes =
@@ -417,6 +424,9 @@ function prepare(doc: ExtractInput): Prepared {
     if (!trimmed) continue;
     authors.push(...creditedNames(trimmed));
     contacts.push(...contactNames(trimmed).map((name) => ({ name, paragraph: p })));
+    // "Minutes recorded by: Lenka Hrdličková": whoever wrote the record, a person of the meeting only if the
+    // record names them elsewhere (as a contact is).
+    for (const m of trimmed.matchAll(RECORDED_BY)) contacts.push({ name: m[1], paragraph: p });
     // The paragraph under a "Media contact:" heading opens with the contact's name.
     if (p > 0 && CONTACT_HEADING.test(String(paragraphs[p - 1] ?? '').trim())) {
       const lead = NAME_RUN_LEAD.exec(trimmed);

@@ -671,6 +671,9 @@ export function bodyAppositiveAt(tokens: Token[], k: number): boolean {
   for (let x = k + 2; x < Math.min(tokens.length, k + 6) && tokens[x].word && !tokens[x].cap; x++) {
     // (the noun itself, not a modifier: "Graz, a university city")
     const next = tokens[x + 1];
+    // (nor a possessor of an office: "Mihaela Țâbârnă, the association's vice-president")
+    if (/^['’]s$/i.test(next?.text ?? '') && isTitleWord((tokens[x + 2]?.lower ?? '').split('-').pop() ?? ''))
+      return false;
     if (
       BODY_NOUNS.has(tokens[x].lower) &&
       (!next?.word ||

@@ -249,6 +249,19 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   // "Tay Bartholomew & Co LLP", "Atlantic Paving Ltd.": a firm's name, not a person's; "UWI's Cave Hill campus",
   // "the Penrhos Stanley hospital": a site's.
   if (firmAfter(tokens, j)) return null;
+  // "Jaboatão dos Guararapes was represented by its mayor": a town or a body, represented by "its" officer.
+  if (
+    /^(?:was|is|were|are)$/.test(tokens[j]?.lower ?? '') &&
+    tokens[j + 1]?.lower === 'represented' &&
+    tokens[j + 2]?.lower === 'by' &&
+    tokens[j + 3]?.lower === 'its'
+  )
+    return null;
+  // "Dr. Annie Besant Road", "Nelson Mandela Square": a street or a square named after a person.
+  if (
+    /^(?:Road|Street|Avenue|Marg|Lane|Boulevard|Crescent|Square|Highway|Expressway|Bridge)$/.test(tokens[j]?.text ?? '')
+  )
+    return null;
   // "Poseidon Principles Secretariat", "Maribor Transport Board": a body's head noun right after the run.
   if (j - i >= 2 && tokens[j]?.cap && isOrganizationHead(tokens[j].text)) return null;
   // "Cabinet Rasoanaivo & Associés": the firm word after "&" is no one's name.
@@ -442,7 +455,7 @@ const PLACE_LAST = new Set(
     'Ward Constituency Presbytery Land Cars Shoal Shoals Reef Atoll Causeway Durbar Engineering Consulting Consultants International Robotics Labs Laboratories Chemical Chemicals Rail Buses Bunkering Tankers Shipyard Space Health Ventures Technologies Solutions Software Logistics Airlines Motors Foods Pharmaceuticals Telecom ' +
     'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines ' +
     // (and of a group's or an area's: "Castletownbere Fishermen's Co-operative", "Ala-Too Agro Holding", "Bobi Sub-county")
-    'Fishermen Holding Holdings Linien Sub-county Subcounty'
+    'Fishermen Holding Holdings Linien Sub-county Subcounty Darya Award Awards Prize Medal Trophy Scholarship Fellowship'
   ).split(' '),
 );
 /** A legal suffix or "& Co" / "& Associates" right after a run of capitalized words: the run names a firm. */

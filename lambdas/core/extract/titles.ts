@@ -8,7 +8,7 @@ import lexiconData from './data/name-lexicon.json' with { type: 'json' };
 import namesData from './data/names.json' with { type: 'json' };
 import titleData from './data/titles.json' with { type: 'json' };
 import { isOrganizationHead, type OrganizationContext } from './organizations';
-import { PhraseIndex, type Sentence, span, type Token, tokenize } from './text';
+import { PhraseIndex, type Sentence, span, stripDiacritics, type Token, tokenize } from './text';
 
 const heads = new PhraseIndex<true>(false);
 const domains = new PhraseIndex<true>(false);
@@ -44,15 +44,32 @@ for (const phrase of [...titleData.heads, ...hyphenated, ...titleData.domains, .
 // compromise's lexicon of names and common words, extracted at build time (scripts/build-extract-data.ts) so
 // that the extractor does not pay compromise's initialization on a cold start. Each list is one string of
 // space-separated words: fewer bytes in the bundle than an array of strings.
-const givenNames = new Set(lexiconData.given.split(' '));
-const surnames = new Set(lexiconData.surnames.split(' '));
-const commonWords = new Set(lexiconData.common.split(' '));
-/** A known given name ("Antonio", "Grace"). */
-export const isGivenName = (word: string): boolean => givenNames.has(word.toLowerCase());
+/** The words of a front-coded list (scripts/build-extract-data.ts): a digit for the prefix kept, then the rest. */
+function frontDecoded(list: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const token of list.split(' ')) {
+    prev = prev.slice(0, token.charCodeAt(0) - 48) + token.slice(1);
+    out.push(prev);
+  }
+  return out;
+}
+const givenNames = new Set(frontDecoded(lexiconData.given));
+const surnames = new Set(frontDecoded(lexiconData.surnames));
+const commonWords = new Set(frontDecoded(lexiconData.common));
+const NON_ASCII = /[^ -~]/;
+/** Given names are stored without diacritics: "Päivi" is looked up as "paivi". */
+const givenKey = (w: string): boolean => givenNames.has(w) || (NON_ASCII.test(w) && givenNames.has(stripDiacritics(w)));
+/** A known given name ("Antonio", "Grace", "Päivi"). */
+// ("Jean-Baptiste", "Anna-Liisa", "Lars-Erik": a hyphenated given name whose parts are given names)
+export const isGivenName = (word: string): boolean => {
+  const w = word.toLowerCase();
+  return givenKey(w) || (w.includes('-') && w.split('-').every(givenKey));
+};
 /** A known given name or surname. */
 export const isKnownName = (word: string): boolean => {
   const w = word.toLowerCase();
-  return givenNames.has(w) || surnames.has(w);
+  return givenKey(w) || surnames.has(w) || (w.includes('-') && isGivenName(w));
 };
 /** A common English noun or adjective (not a name): "Arch", "Bus", "Spirit". */
 export const isCommonWord = (word: string): boolean => commonWords.has(word.toLowerCase());
