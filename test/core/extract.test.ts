@@ -2680,3 +2680,27 @@ describe('extract: twentieth-round names and credits (0.20.15)', () => {
     assert.ok(participant(r, 'Ellen Fraser-MacLeod'), r.participants.map((p) => p.name).join('; '));
   });
 });
+
+describe('extract: twentieth-round bodies (0.20.17)', () => {
+  const orgNames = (r: Extraction) => r.organizations.map((o) => o.name);
+
+  it('reads a French name with elided articles up to its acronym, and no body from "the Congress of the STHTC"', () => {
+    const r = extract(
+      "Ministers met in Rabat on Tuesday with the Société Tunisienne de l'Electricité et du Gaz (STEG) and the Société Mauritanienne d'Electricité (SOMELEC). The 5th Congress of the STHTC closed on Saturday.",
+      { publishedDate: '2026-02-11' },
+    );
+    const names = orgNames(r);
+    assert.ok(names.includes("Société Tunisienne de l'Electricité et du Gaz"), names.join('; '));
+    assert.ok(names.includes("Société Mauritanienne d'Electricité"), names.join('; '));
+    assert.ok(!names.some((n) => n.startsWith('Congress of')), names.join('; '));
+  });
+
+  it("reads a party acronym after a member's name as a body, not a country code, the member's initials or a defined acronym", () => {
+    const r = extract(
+      "The committee met in Graz on 20 November 2025.\n\nMembers: Elisabeth Höfler-Strauß (KPÖ), Chair; Jürgen Pöschl (ÖVP); Mary O'Sullivan (MOS); Lukas Brandner (AUT); Folake Olaniyi (CBN) of the Central Bank of Nigeria (CBN)",
+    );
+    const names = orgNames(r);
+    assert.ok(names.includes('KPÖ') && names.includes('ÖVP'), names.join('; '));
+    for (const not of ['MOS', 'AUT', 'CBN']) assert.ok(!names.includes(not), `${not} in ${names.join('; ')}`);
+  });
+});

@@ -30,6 +30,9 @@ const territories = new Set<string>();
 for (const c of countriesData.countries as { name: string; territory?: boolean }[])
   if (c.territory) territories.add(c.name);
 export const isTerritory = (name: string): boolean => territories.has(name);
+/** ISO 3166 alpha-3 codes ("AUT", "GHA"): a country in a results table or a roster, never a body. */
+const countryCodes = new Set((countriesData.countries as { cca3: string }[]).map((c) => c.cca3));
+export const isCountryCode = (code: string): boolean => countryCodes.has(code);
 
 for (const c of countriesData.countries) {
   countryNames.add(c.name);

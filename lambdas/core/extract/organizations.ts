@@ -49,6 +49,8 @@ const ROMANCE_LINKS = new Set([
   'et',
 ]);
 const NOT_ORG = new Set(orgData.notOrganizations);
+/** A Romance article or preposition elided onto a capitalized word: "l'Electricité", "d'Electricité", "dell'Acqua". */
+const ELIDED = /^(?:l|d|dell|dall|all|nell|sull)['’]\p{Lu}/u;
 const CONNECTORS = new Set(['and', '&', 'for', 'on', 'of', 'the', 'in', 'de', 'du', 'des', 'la', 'le']);
 
 // "Tidewater Pipeline Holdings LP", "Cypress Bayou Energy, Inc.", "Grupo Energético del Norte, S.A. de C.V.": a
@@ -268,7 +270,9 @@ const NOT_A_BODY: RegExp[] = [
   / (?:Act|Directive|Ordinance)$/,
   /^\p{Lu}[\p{L}.]*-\p{Lu}\S*(?: \S+)*? Partnership$|\b(?:Strategic|Comprehensive|Enhanced)\b.* Partnership$/u,
   /^(?:\S+-\S+ )?(?:Joint|Intergovernmental)\b.* Commission$/,
-  /^(?:(?:\S+ )?(?:Ordinary|Extraordinary|Annual) )?General Assembly$/,
+  /^(?:(?:\S+ )?(?:Ordinary|Extraordinary|Annual|Spring|Autumn|Fall|Summer|Winter) )?General Assembly$/,
+  // ("Congress of the STHTC", "Session of the Council": a body's meeting)
+  /^(?:Congress|Conference|Session|Summit|Plenary|Meeting) of (?:the )?\S/,
   /\b(?:Annual|Next|Ordinary|Extraordinary|Quadrennial|Biennial) (?:\S+ )?(?:Congress|Synod|Conference)$/,
   /^(?:Annual|Next|Ordinary|Extraordinary) /,
   /\bWire\b/,
@@ -332,12 +336,15 @@ function genericAt(tokens: Token[], i: number): { length: number; name: string; 
     let last = -1;
     while (e < tokens.length && e - i < 10) {
       const t = tokens[e];
-      if (capWord(t) && !HONORIFIC_STOP.has(t.text) && !isInitialToken(t.text)) last = e;
-      // "de la Red", "de los Andes": two links in a row before the next capitalized word
+      if ((capWord(t) && !HONORIFIC_STOP.has(t.text) && !isInitialToken(t.text)) || ELIDED.test(t.text)) last = e;
+      // "de la Red", "de los Andes": two links in a row before the next capitalized word; "de l'Electricité et du
+      // Gaz", "d'Electricité": an elided article or link joined to the word
       else if (
         !(
           ROMANCE_LINKS.has(t.text) &&
-          (capWord(tokens[e + 1]) || (ROMANCE_LINKS.has(tokens[e + 1]?.text ?? '') && capWord(tokens[e + 2])))
+          (capWord(tokens[e + 1]) ||
+            ELIDED.test(tokens[e + 1]?.text ?? '') ||
+            (ROMANCE_LINKS.has(tokens[e + 1]?.text ?? '') && capWord(tokens[e + 2])))
         )
       )
         break;
@@ -865,6 +872,9 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
         (capWord(tokens[b]) ||
           isAcronymToken(tokens[b]) ||
           CONNECTORS.has(tokens[b].text) ||
+          // ("Société Tunisienne de l'Electricité et du Gaz (STEG)")
+          ELIDED.test(tokens[b].text) ||
+          (tokens[b].text === 'et' && b + 1 < i) ||
           (pluralApostrophe(tokens, b) && b + 1 < i))
       )
         b--;
@@ -874,8 +884,8 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
       const spells = (from: number): boolean =>
         tokens
           .slice(from, i)
-          .filter((w) => capWord(w) || isAcronymToken(w))
-          .flatMap((w) => w.text.split('-'))
+          .filter((w) => capWord(w) || isAcronymToken(w) || ELIDED.test(w.text))
+          .flatMap((w) => w.text.replace(/^\p{Ll}+['’]/u, '').split('-'))
           .map((w) => (/^[A-Z]{2,}$/.test(w) ? w.toLowerCase() : (w[0]?.toLowerCase() ?? '')))
           .join('') === acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
       // (a known body keeps its own name: "United Nations Educational, Scientific and Cultural Organization (UNESCO)")

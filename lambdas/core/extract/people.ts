@@ -6,7 +6,15 @@
 // a "took part:" header), otherwise a mentioned person.
 import { foldKey } from '../keys';
 import type { Attendance, Person } from '../record';
-import { CONTINENTS, matchCountry, matchCountryName, matchDemonym, matchPlace, matchRegion } from './countries';
+import {
+  CONTINENTS,
+  isCountryCode,
+  matchCountry,
+  matchCountryName,
+  matchDemonym,
+  matchPlace,
+  matchRegion,
+} from './countries';
 import namesData from './data/names.json' with { type: 'json' };
 import { isDictionaryWord } from './dictionary';
 import {
@@ -525,6 +533,23 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         if (close < 0) break;
         const inner = span(s, tokens, j + 1, close).toLowerCase();
         if (/^(?:the )?(?:co-)?chair(?:man|woman|person)?$/.test(inner)) m.chair = true;
+        // "Jürgen Pöschl (ÖVP)", "Jane Doe (SNP)": the party or body of the person, by its acronym (not a country's
+        // code, "(AUT)", nor the person's initials, "Mary O'Neill Smith (MOS)")
+        const party = span(s, tokens, j + 1, close);
+        const initials = tokens
+          .slice(m.start, m.end)
+          .map((t) => t.text.replace(/\P{Lu}/gu, ''))
+          .join('');
+        if (
+          close === j + 2 &&
+          /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}-]*$/u.test(party) &&
+          !matchCountryName(tokens, j + 1) &&
+          !isCountryCode(party) &&
+          !isSubsequence(party, initials) &&
+          // (a body the text defines: "F. Ọláníyì (CBN)" after "Central Bank of Nigeria (CBN)")
+          !orgs.matchAt(tokens, j + 1)
+        )
+          orgs.record(party, null);
         noteAttendanceAside(m, inner);
         j = close + 1;
         m.extentEnd = j;
@@ -1847,6 +1872,12 @@ function assignRoles(
 }
 
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'our', 'your']);
+/** Are the letters of `short` found in order in `long` ("MOS" in "MOSmith" initials)? */
+function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (const ch of long) if (ch.toUpperCase() === short[k]?.toUpperCase()) k++;
+  return k === short.length;
+}
 
 /** Tokens outside parentheses (one level). */
 function withoutParentheses(tokens: Token[]): Token[] {
