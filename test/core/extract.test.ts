@@ -2703,4 +2703,19 @@ describe('extract: twentieth-round bodies (0.20.17)', () => {
     assert.ok(names.includes('KPÖ') && names.includes('ÖVP'), names.join('; '));
     for (const not of ['MOS', 'AUT', 'CBN']) assert.ok(!names.includes(not), `${not} in ${names.join('; ')}`);
   });
+
+  it('reads Catalan names and bodies joined by "i", a Portuguese "Crédito:" and a repost\'s signature as credits', () => {
+    const r = extract(
+      "[Foto: Delegates at the congress. – Crédito: Tiago dos Reis/Diario da Orla]\n\nThe 5th Congress of the Sindicat de Treballadors de l'Hostaleria i el Turisme de Catalunya (STHTC) closed on Saturday in Barcelona. Núria Serra i Bosch, the general secretary, closed the congress.\n\nDaria Munteanu\n\nOriginally published at vinurisioameni.md.",
+      { publishedDate: '2026-05-25' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.ok(people.includes('Núria Serra i Bosch'), people.join('; '));
+    for (const not of ['Tiago dos Reis', 'Daria Munteanu', 'Turisme de Catalunya'])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(
+      orgNames(r).includes("Sindicat de Treballadors de l'Hostaleria i el Turisme de Catalunya"),
+      orgNames(r).join('; '),
+    );
+  });
 });

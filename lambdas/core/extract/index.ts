@@ -155,7 +155,7 @@ const HAS_NAME_RUN = new RegExp(NAME_RUN.source, 'u');
 const NAME_RUN_LEAD = new RegExp(`^${NAME_RUN.source}`, 'u');
 const NAME_RUN_WHOLE = new RegExp(`^${NAME_RUN.source}$`, 'u');
 const CREDIT =
-  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|(?:English )?[Tt]ranslation:|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Pp]hoto credit:|[Cc]redits?:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))+)/gu;
+  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|(?:English )?[Tt]ranslation:|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Pp]hoto credit:|[Cc]r[eé]dit(?:s|o|os)?:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|(?:van|von|der|de|das|da|dos|do|del|al|bin|el)(?=\s)))+)/gu;
 
 const RECORDED_BY =
   /\b(?:[Mm]inutes|[Nn]otes|[Rr]eport)(?: were| was)? (?:recorded|prepared|drawn up|compiled|taken) by:?\s*(?:\|\s*)?(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))*\s+\p{Lu}[\p{L}'’-]+)/gu;
@@ -174,14 +174,14 @@ function creditedNames(paragraph: string): string[] {
     /^\(?\s*(?:reporting|editing|writing|additional reporting|photos?|editors?|reporters?|redacción|edición)\b/i.test(
       paragraph,
     );
-  if (short || credit || /\b(?:Editor|Reporter|Author|[Tt]ranslation|[Cc]redit):\s/.test(paragraph)) {
+  if (short || credit || /(?:\b(?:Editor|Reporter|Author|[Tt]ranslation)|[Cc]r[eé]dit(?:o|s)?):\s/.test(paragraph)) {
     for (const m of paragraph.matchAll(CREDIT)) {
       const lead = m[0].trimStart();
       // In a long paragraph only labelled credits count ("Editor: X"), not "by" in prose.
       if (
         !short &&
         !credit &&
-        !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author|English translation|[Tt]ranslation|[Pp]hoto credit|[Cc]redits?)/.test(
+        !/^(?:[·|•(;]\s*)?(?:Editor|Reporter|Author|English translation|[Tt]ranslation|[Pp]hoto credit|[Cc]r[eé]dit)/.test(
           lead,
         )
       )
@@ -427,6 +427,15 @@ function prepare(doc: ExtractInput): Prepared {
     // "Minutes recorded by: Lenka Hrdličková": whoever wrote the record, a person of the meeting only if the
     // record names them elsewhere (as a contact is).
     for (const m of trimmed.matchAll(RECORDED_BY)) contacts.push({ name: m[1], paragraph: p });
+    // A repost's signature over its source line: "Daria Munteanu" / "Originally published at vinurisioameni.md".
+    if (
+      countWords(trimmed) <= 5 &&
+      NAME_RUN_WHOLE.test(trimmed.replace(/^[—–-]\s*/, '')) &&
+      /^(?:Originally|First) (?:published|posted)\b|^This (?:article|post|story) (?:was|first) (?:originally )?(?:published|appeared)\b/i.test(
+        String(paragraphs[p + 1] ?? '').trim(),
+      )
+    )
+      authors.push(trimmed.replace(/^[—–-]\s*/, ''));
     // The paragraph under a "Media contact:" heading opens with the contact's name.
     if (p > 0 && CONTACT_HEADING.test(String(paragraphs[p - 1] ?? '').trim())) {
       const lead = NAME_RUN_LEAD.exec(trimmed);

@@ -47,6 +47,10 @@ const ROMANCE_LINKS = new Set([
   'y',
   'e',
   'et',
+  // (Catalan: "Sindicat de Treballadors de l'Hostaleria i el Turisme de Catalunya")
+  'i',
+  'el',
+  'els',
 ]);
 const NOT_ORG = new Set(orgData.notOrganizations);
 /** A Romance article or preposition elided onto a capitalized word: "l'Electricité", "d'Electricité", "dell'Acqua". */
@@ -874,7 +878,7 @@ export function findOrganizations(sentences: Sentence[], ctx = new OrganizationC
           CONNECTORS.has(tokens[b].text) ||
           // ("Société Tunisienne de l'Electricité et du Gaz (STEG)")
           ELIDED.test(tokens[b].text) ||
-          (tokens[b].text === 'et' && b + 1 < i) ||
+          (/^(?:et|i|el|els)$/.test(tokens[b].text) && b + 1 < i) ||
           (pluralApostrophe(tokens, b) && b + 1 < i))
       )
         b--;
