@@ -2719,3 +2719,15 @@ describe('extract: twentieth-round bodies (0.20.17)', () => {
     );
   });
 });
+
+describe('extract: a contact line (0.20.19)', () => {
+  it('keeps a person the story names besides the "Contact:" line, and takes none named only there', () => {
+    const r = extract(
+      'The consortium met in Uppsala on Tuesday and Wednesday.\n\n"This week was about deciding what we do with it," says Karin Lindqvist-Åberg, professor of physical geography at Uppsala University, who chaired the meeting.\n\nContact: Karin Lindqvist-Åberg, karin.lindqvist-aberg@geo.uu.se\n\nContact: Jonas Berglund, jonas.berglund@uu.se',
+      { publishedDate: '2026-04-24' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.ok(participant(r, 'Karin Lindqvist-Åberg'), people.join('; '));
+    assert.ok(!people.includes('Jonas Berglund'), people.join('; '));
+  });
+});

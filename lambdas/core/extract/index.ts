@@ -155,7 +155,7 @@ const HAS_NAME_RUN = new RegExp(NAME_RUN.source, 'u');
 const NAME_RUN_LEAD = new RegExp(`^${NAME_RUN.source}`, 'u');
 const NAME_RUN_WHOLE = new RegExp(`^${NAME_RUN.source}$`, 'u');
 const CREDIT =
-  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|(?:English )?[Tt]ranslation:|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Cc]ontact:|[Pp]hoto credit:|[Cc]r[eé]dit(?:s|o|os)?:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|(?:van|von|der|de|das|da|dos|do|del|al|bin|el)(?=\s)))+)/gu;
+  /(?:(?:^|[·|•(;]\s*)[Bb]y|(?:^|[·|•(;]\s*|\s)(?:[Rr]eporting by|[Aa]dditional reporting by|[Ee]diting by|[Ee]dited by|[Ww]riting by|[Ww]ritten by|[Ww]riter:?|[Cc]ompiled by|[Tt]ranslated by|(?:English )?[Tt]ranslation:|[Ee]ditors?:|[Rr]eporters?:|[Aa]uthor:|[Pp]hotos?(?: by)?:?|[Pp]hoto credit:|[Cc]r[eé]dit(?:s|o|os)?:|[Rr]edacción:|[Ee]dición:|[Tt]exto:|[Tt]ext:|[Ff]otos?:|[Rr]eportaje:))\s+((?:\p{Lu}[\p{L}'’.-]+)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|(?:van|von|der|de|das|da|dos|do|del|al|bin|el)(?=\s)))+)/gu;
 
 const RECORDED_BY =
   /\b(?:[Mm]inutes|[Nn]otes|[Rr]eport)(?: were| was)? (?:recorded|prepared|drawn up|compiled|taken) by:?\s*(?:\|\s*)?(\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|al|bin|el))*\s+\p{Lu}[\p{L}'’-]+)/gu;
