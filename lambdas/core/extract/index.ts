@@ -478,10 +478,8 @@ function prepare(doc: ExtractInput): Prepared {
         chromePubLine =
           [trimmed, ...trimmed.split(/\n|\s\|\s/).map((x) => x.trim())].find(
             (line, i) =>
-              (i === 0
-                ? /^(?:Published|Posted|Issued|Released|Dated|Updated|By)\b/i
-                : /^(?:Published|Posted|Issued|Released|Dated|Updated|Online)\b/i
-              ).test(line) && parseDates(line, null).some((x) => x.yearCertain),
+              (i === 0 ? CHROME_PUB_HEAD : CHROME_PUB_LINE).test(line) &&
+              parseDates(line, null).some((x) => x.yearCertain),
           ) ?? null;
       continue;
     }
@@ -500,7 +498,7 @@ function prepare(doc: ExtractInput): Prepared {
       const d = countWords(first) <= 16 ? parseDates(first, null).find((x) => x.yearCertain) : undefined;
       if (!d || MEETING_VERB.test(first) || isMeetingDateField(first)) continue;
       // ("Published on SGXNet: 8 May 2026" says whose date it is)
-      if (/^\W*(?:Published|Posted|Issued|Released|Dated|Updated|Circulated|Approved)\b/i.test(first)) continue;
+      if (OWN_DATE_LINE.test(first)) continue;
       const rest = first.slice(0, d.index) + first.slice(d.index + d.length);
       if (rest.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w)).length > 1) continue;
       k.text = `Date of meeting: ${k.text}`;
@@ -793,8 +791,15 @@ function prepare(doc: ExtractInput): Prepared {
 
 /** A field line with the document's own date ("Published: …", "Date of report: …"), not the meeting's ("Date of
  * dialogue: …", "Date and time: …"). */
+/** The words a line uses to say it is the publication's own date ("Published: 10 June 2026", "Posted March 11"). */
+const PUBLICATION_WORDS = 'Published|Posted|Issued|Released|Dated|Updated';
+/** A date line that names whose date it is ("Published on SGXNet: 8 May 2026", "Circulated 12.11.2026"). */
+/** A chrome paragraph's date line: its head ("By Lorena Castillo | 16 July 2026") or one of its lines ("Online: …"). */
+const CHROME_PUB_HEAD = new RegExp(`^(?:${PUBLICATION_WORDS}|By)\\b`, 'i');
+const CHROME_PUB_LINE = new RegExp(`^(?:${PUBLICATION_WORDS}|Online)\\b`, 'i');
+const OWN_DATE_LINE = new RegExp(`^\\W*(?:${PUBLICATION_WORDS}|Circulated|Approved)\\b`, 'i');
 const PUB_FIELD = new RegExp(
-  `^(?:Published|Posted|Issued|Released|Circulated|Distributed|Date(?! of (?:the )?(?:${MEETING_FIELD_NOUNS}))(?!\\s*(?:&|and|\\/)\\s*time)|Dated|Updated)\\b[^:]{0,60}:`,
+  `^(?:${PUBLICATION_WORDS}|Circulated|Distributed|Date(?! of (?:the )?(?:${MEETING_FIELD_NOUNS}))(?!\\s*(?:&|and|\\/)\\s*time))\\b[^:]{0,60}:`,
   'i',
 );
 const DATELINE_DASH = /[–—-]/;
@@ -841,8 +846,10 @@ const NICKNAME = new RegExp(
   'gu',
 );
 const CIRCULATED = /\b(?:circulated|distributed)(?: on)?\s+\d{1,2}[./]\d{1,2}[./]\d{4}\b/i;
-const POSTED_DATE =
-  /^(?:Published|Posted|Issued|Released|Dated|Updated|Uploaded)(?:\s+(?:on|at))?\s+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?\p{Lu}\p{Ll}+\.?\s+\d/u;
+const POSTED_DATE = new RegExp(
+  `^(?:${PUBLICATION_WORDS}|Uploaded)(?:\\s+(?:on|at))?\\s+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?\\p{Lu}\\p{Ll}+\\.?\\s+\\d`,
+  'u',
+);
 const LEADER_RUN = /\.{4,}|…{2,}/g;
 const HEAD_OF =
   /^(?:Executive |Managing |Deputy )?(?:Director-General|Director General|Director|Chief Executive(?: Officer)?|CEO|Head|Chair|Chairman|Chairperson|Chairwoman)\b.*?\bof (\p{Lu}[\p{L}\p{M}'’&-]+)$/u;
