@@ -2731,3 +2731,46 @@ describe('extract: a contact line (0.20.19)', () => {
     assert.ok(!people.includes('Jonas Berglund'), people.join('; '));
   });
 });
+
+describe('extract: twenty-first-round rules (0.20.20)', () => {
+  it('places a guest "welcomed … to Ottawa" and an address\'s town, given last', () => {
+    const visit = extract(
+      'Today, Prime Minister Daniel Whitaker welcomed the President of Mexico, Ana Lucía Garza Villarreal, to Ottawa for her first official visit. They discussed the review of the Canada-United States-Mexico Agreement with the President of the United States in mind.',
+      { publishedDate: '2026-09-14' },
+    );
+    assert.deepEqual(visit.location, { place: 'Ottawa', country: 'Canada', virtual: false });
+    const address = extract(
+      'Minutes – Board Meeting No. 2026/07\n\nDate: Thursday 23 July 2026 Time: 9:00am Venue: Board Room, Level 5, Block 2, Riverside Hospital, Kangaroo Point, Brisbane Status: CONFIRMED\n\nThe Board Chair opened the meeting at 9:00am.',
+    );
+    assert.deepEqual(address.location, { place: 'Brisbane', country: 'Australia', virtual: false });
+  });
+
+  it('reads a meeting held "exclusively in digital format" as online, placed where it "is deemed to have been held"', () => {
+    const r = extract(
+      "São Paulo, April 30, 2026 - The Company informs that its Annual General Meeting was held today, April 30, 2026, at 10:00 a.m., exclusively in digital format through the electronic platform made available by the Company. Under that regulation, the meeting is deemed to have been held at the Company's headquarters at Avenida Brigadeiro Faria Lima, 3.900, São Paulo.",
+    );
+    assert.deepEqual(r.location, { place: 'São Paulo', country: 'Brazil', virtual: true });
+  });
+
+  it('reads "today" against the body\'s dateline, and "the 20th and 21st of last month"', () => {
+    const today = extract(
+      "Seoul, 4 June 2026 – The Ambassador took part today in the 5th Korea-Africa Senior Officials' Policy Dialogue, hosted by the Ministry of Foreign Affairs.",
+      { publishedDate: '2026-06-05' },
+    );
+    assert.equal(today.eventDate, '2026-06-04');
+    const lastMonth = extract(
+      'The room in the auditorium was too small. On the 20th and 21st of last month, some ninety people met for the first session of the roundtable.',
+      { publishedDate: '2026-09-08' },
+    );
+    assert.equal(lastMonth.eventDate, '2026-08-20');
+    assert.equal(lastMonth.eventEndDate, '2026-08-21');
+  });
+
+  it('places a meeting in a town the text keeps naming though only the world gazetteer knows it', () => {
+    const r = extract(
+      'Inside the Arequipa roundtable\n\nThe room in the auditorium of the Regional Government of Arequipa was too small. The Vice Minister did not travel from Lima; the ministry sent a director. The Arequipa office of the ombudsman facilitated. In Arequipa, that is news. Lima will review the minutes.',
+      { publishedDate: '2026-09-08' },
+    );
+    assert.deepEqual(r.location, { place: 'Arequipa', country: 'Peru', virtual: false });
+  });
+});

@@ -51,7 +51,7 @@ const OTHER_CALENDAR = /^\.?\s*(?:B\.?S|A\.?H|V\.?S|S\.?H)\b/;
 const YEAR_FIRST_DATE =
   /(?<![\d./-])((?:19|20)\d{2})(\.\s?|\/)(\d{1,2})\2(\d{1,2})(?!\d|[./-]\d)(?!\.?\s*(?:B\.?S|A\.?H|V\.?S|S\.?H)\b)/g;
 const HAS_DAY_HINT =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last night|this (?:morning|afternoon|evening)|\d(?:st|nd|rd|th)? (?:inst|ult|prox))\b/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|last night|this (?:morning|afternoon|evening)|\d(?:st|nd|rd|th)? (?:inst|ult|prox)|of (?:last|this|the previous|the past) month)\b/i;
 // Spanish reports ("martes, 14 de abril de 2026", "acordaron el lunes"): chrono-node's Spanish parser, and Spanish
 // weekdays resolved like English ones.
 const ES_DATE_HINT =
@@ -63,7 +63,7 @@ const NUMERIC_DATE_HINT = /\d[./-]\d{1,2}[./-]\d{4}\b|\b(?:19|20)\d{2}(?:\.\s?|\
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoOf = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const toUtc = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
-const addDays = (iso: string, days: number): string => {
+export const addDays = (iso: string, days: number): string => {
   const d = toUtc(iso);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -299,6 +299,20 @@ function parseDatesUncached(text: string, reference: string | null): Parsed[] {
       const date = isoOf(first.getUTCFullYear(), first.getUTCMonth() + 1, Number(m[1]));
       if (toUtc(date).getUTCDate() !== Number(m[1])) continue;
       out.push({ date, end: null, index: m.index, length: m[0].length, yearCertain: true });
+    }
+    // "on the 20th and 21st of last month", "the 3rd of this month": days of a month named by its distance.
+    const ofMonth =
+      /\bthe (\d{1,2})(?:st|nd|rd|th)(?:\s+(?:and|to|until|-|–)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th))? of (last|this|the previous|the past) month\b/gi;
+    for (let m = ofMonth.exec(text); m; m = ofMonth.exec(text)) {
+      if (out.some((o) => m!.index < o.index + o.length && o.index < m!.index + m![0].length)) continue;
+      const first = toUtc(`${reference.slice(0, 7)}-01`);
+      if (!/^this$/i.test(m[3])) first.setUTCMonth(first.getUTCMonth() - 1);
+      const day = (d: string) => isoOf(first.getUTCFullYear(), first.getUTCMonth() + 1, Number(d));
+      const date = day(m[1]);
+      if (toUtc(date).getUTCDate() !== Number(m[1])) continue;
+      const end =
+        m[2] && Number(m[2]) > Number(m[1]) && toUtc(day(m[2])).getUTCDate() === Number(m[2]) ? day(m[2]) : null;
+      out.push({ date, end, index: m.index, length: m[0].length, yearCertain: true });
     }
     // ("last night": the evening before the day of publication)
     const rel = /\b(today|yesterday|last night|this (?:morning|afternoon|evening))\b/gi;

@@ -135,7 +135,7 @@ export function findEventName(
 export type Location = { place: string | null; country: string | null; virtual: boolean };
 
 const VIRTUAL_EVENT =
-  /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\b(?:virtual|online) (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b/i;
+  /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\b(?:virtual|online) (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b|\b(?:exclusively|entirely|wholly|fully) (?:in (?:a )?(?:digital|virtual|electronic) (?:format|form)|online|virtually)\b/i;
 const PLACE_VERB =
   /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|received|welcomed|visiting|visit to|meeting|summit|session|talks|conference|congress|assembly|forum|ended|opened|concluded|signed)\b/i;
 const NOT_HERE =
@@ -541,7 +541,12 @@ export function findLocation(input: LocationInput): Location {
         named++;
       const namedVenue = near <= 1 && named > k + p.length - 1 && VENUES.test(tokens[named]?.text ?? '');
       // "visited Leipzig", "travelled to Copenhagen": a visit's destination.
-      const visit = prev === 'visited' || (prev === 'to' && /^(?:travelled|traveled|came|went|flew)$/.test(prev2));
+      // ("welcomed the President of Mexico, Ana Lucía Garza Villarreal, to Ottawa": a host's guest to the city)
+      const visit =
+        prev === 'visited' ||
+        (prev === 'to' &&
+          (/^(?:travelled|traveled|came|went|flew)$/.test(prev2) ||
+            /\b(?:welcomed|welcomes|welcoming)\b/i.test(span(s, tokens, clauseStart, k))));
       if (
         !/^(?:in|at|visiting)$/.test(prev) &&
         !(prev === 'the' && prev2 === 'in') &&
@@ -560,7 +565,8 @@ export function findLocation(input: LocationInput): Location {
         score += 3;
       }
       if (prev === 'visiting' || visit) score += 4;
-      if (venueLine) score += 6;
+      // (an address names its town last: "Board Room, Riverside Hospital, Kangaroo Point, Brisbane")
+      if (venueLine) score += 6 + 0.01 * k;
       if (namedVenue) score += 4;
       if (NOT_HERE.test(clause)) score -= 8;
       if (input.otherDay?.has(s.index)) score -= 6;
@@ -659,7 +665,13 @@ export function findLocation(input: LocationInput): Location {
     // "The deemed venue of the Meeting was the Registered Office of the Company in Mumbai": an online meeting's
     // legal seat (Indian company meetings by video conference) is its host city.
     for (const s of sentences) {
-      const at = s.tokens.findIndex((t, k) => t.lower === 'deemed' && s.tokens[k + 1]?.lower === 'venue');
+      // (or "the meeting is deemed to have been held at the Company's headquarters at …, São Paulo")
+      const at = s.tokens.findIndex(
+        (t, k) =>
+          t.lower === 'deemed' &&
+          (s.tokens[k + 1]?.lower === 'venue' ||
+            (s.tokens[k + 1]?.lower === 'to' && s.tokens[k + 4]?.lower === 'held')),
+      );
       if (at < 0) continue;
       for (let k = at + 2; k < Math.min(s.tokens.length, at + 25) && !/^[.;]$/.test(s.tokens[k].text); k++) {
         const p = s.tokens[k].cap && /^(?:in|at|,)$/.test(s.tokens[k - 1].lower) ? placeAt(s.tokens, k) : null;
@@ -735,7 +747,10 @@ export function findLocation(input: LocationInput): Location {
   }
   // The most mentioned city, the dateline, or the host's country.
   // (A city only the world gazetteer knows is no frequent mention: it places the meeting by its context alone.)
-  const frequent = [...mentions.entries()].filter(([, m]) => !m.world).sort((a, b) => b[1].count - a[1].count)[0];
+  // (unless the text keeps naming it: "Arequipa" six times in a story from Arequipa, "Lima" twice in passing)
+  const known = [...mentions.entries()].filter(([, m]) => !m.world).sort((a, b) => b[1].count - a[1].count)[0];
+  const world = [...mentions.entries()].filter(([, m]) => m.world).sort((a, b) => b[1].count - a[1].count)[0];
+  const frequent = world && world[1].count >= 3 && world[1].count >= 2 * (known?.[1].count ?? 0) ? world : known;
   // A place named only in passing ("a bulker calling at Odesa"), far from the meeting's sentence, yields to a
   // city the text keeps naming.
   if (best && best.score < 2 && frequent && frequent[1].count >= 2 && frequent[0] !== best.place)

@@ -7,6 +7,7 @@ import type { ArchiveRecord, Attendance, Person } from '../record';
 import { findCountries, isTerritory, matchCountryName, matchWorldPlace, normalizeCountry } from './countries';
 import namesData from './data/names.json' with { type: 'json' };
 import {
+  addDays,
   dateOfLine,
   findEventDate,
   forgetParsedDates,
@@ -1063,8 +1064,14 @@ export function extractMetadata(doc: ExtractInput, options: ExtractOptions = {})
   // publication's too, unless no other sentence dates the meeting.
   const headLine = !pubLine && publishedDate ? (prepared.pubLine ?? prepared.dateLines[0] ?? null) : null;
   const headPub = headLine !== null && dateOfLine(headLine, referenceOption) === publishedDate ? headLine : null;
-  let event = findEventDate(eventSentences.filter(besides(headPub)), reference, reference);
-  if (headPub && !event.date) event = findEventDate(eventSentences, reference, reference);
+  // "Seoul, 4 June 2026 – … took part today" on a page posted on 5 June: the body's dateline is its "today".
+  const datelineDay = prepared.dateline?.date ? dateOfLine(prepared.dateline.date, referenceOption) : null;
+  const today =
+    datelineDay && reference && datelineDay < reference && datelineDay >= addDays(reference, -7)
+      ? datelineDay
+      : reference;
+  let event = findEventDate(eventSentences.filter(besides(headPub)), today, reference);
+  if (headPub && !event.date) event = findEventDate(eventSentences, today, reference);
   // A dateline date ("Dhaka, 17 August 2026 --") over a report whose opening tells the meeting in the past tense
   // ("was held", "met") and names no other day: the meeting is the day's news.
   if (!event.date && prepared.dateline?.date) {
