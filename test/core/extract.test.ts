@@ -2732,7 +2732,7 @@ describe('extract: a contact line (0.20.19)', () => {
   });
 });
 
-describe('extract: twenty-first-round rules (0.20.20)', () => {
+describe('extract: twenty-first-round rules (0.20.20, 0.20.21)', () => {
   it('places a guest "welcomed … to Ottawa" and an address\'s town, given last', () => {
     const visit = extract(
       'Today, Prime Minister Daniel Whitaker welcomed the President of Mexico, Ana Lucía Garza Villarreal, to Ottawa for her first official visit. They discussed the review of the Canada-United States-Mexico Agreement with the President of the United States in mind.',
@@ -2772,5 +2772,21 @@ describe('extract: twenty-first-round rules (0.20.20)', () => {
       { publishedDate: '2026-09-08' },
     );
     assert.deepEqual(r.location, { place: 'Arequipa', country: 'Peru', virtual: false });
+  });
+
+  it('reads "Señor" as an honorific and takes no person from a chapter or an audit firm', () => {
+    const r = extract(
+      'The league met in Cebu City on Friday. The head of the Cebu Chapter spoke, and Cláudio Antunes Freitas, partner at Martins Ribeiro Auditores Independentes, presented the accounts. Señor Quispe said into the microphone that the valley is not for sale.',
+      { publishedDate: '2026-08-15' },
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    for (const not of [
+      'Cebu Chapter',
+      'Martins Ribeiro Auditores Independentes',
+      'Auditores Independentes',
+      'Señor Quispe',
+    ])
+      assert.ok(!people.includes(not), `${not} in ${people.join('; ')}`);
+    assert.ok(participant(r, 'Cláudio Antunes Freitas'), people.join('; '));
   });
 });

@@ -463,7 +463,7 @@ const PLACE_LAST = new Set(
     'Ward Constituency Presbytery Land Cars Shoal Shoals Reef Atoll Causeway Durbar Engineering Consulting Consultants International Robotics Labs Laboratories Chemical Chemicals Rail Buses Bunkering Tankers Shipyard Space Health Ventures Technologies Solutions Software Logistics Airlines Motors Foods Pharmaceuticals Telecom ' +
     'Arena Stadium Auditorium Hotel Airport Plaza Theatre Theater Branch Campus Headquarters Terminal Wire Newswire Gazette Tribune Roundtable Systems Act Directive Treaty Protocol Diocese Circuit Drive Street Avenue Boulevard Ferries Maritime Shipping Reservoir Island Islands Lawyers Lines ' +
     // (and of a group's or an area's: "Castletownbere Fishermen's Co-operative", "Ala-Too Agro Holding", "Bobi Sub-county")
-    'Fishermen Holding Holdings Linien Sub-county Subcounty Darya Award Awards Prize Medal Trophy Scholarship Fellowship'
+    'Fishermen Holding Holdings Linien Sub-county Subcounty Darya Award Awards Prize Medal Trophy Scholarship Fellowship Chapter Auditores Independentes Advogados Abogados'
   ).split(' '),
 );
 /** A legal suffix or "& Co" / "& Associates" right after a run of capitalized words: the run names a firm. */
