@@ -535,17 +535,12 @@ function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
         if (/^(?:the )?(?:co-)?chair(?:man|woman|person)?$/.test(inner)) m.chair = true;
         // "Jürgen Pöschl (ÖVP)", "Jane Doe (SNP)": the party or body of the person, by its acronym (not a country's
         // code, "(AUT)", nor the person's initials, "Mary O'Neill Smith (MOS)")
-        const party = span(s, tokens, j + 1, close);
-        const initials = tokens
-          .slice(m.start, m.end)
-          .map((t) => t.text.replace(/\P{Lu}/gu, ''))
-          .join('');
+        const party = close === j + 2 ? tokens[j + 1].text : '';
         if (
-          close === j + 2 &&
           /^\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}-]*$/u.test(party) &&
           !matchCountryName(tokens, j + 1) &&
           !isCountryCode(party) &&
-          !isSubsequence(party, initials) &&
+          !isSubsequence(party, nameCapitals(tokens.slice(m.start, m.end))) &&
           // (a body the text defines: "F. Ọláníyì (CBN)" after "Central Bank of Nigeria (CBN)")
           !orgs.matchAt(tokens, j + 1)
         )
@@ -1872,7 +1867,9 @@ function assignRoles(
 }
 
 const POSSESSIVES = new Set(['its', 'his', 'her', 'their', 'our', 'your']);
-/** Are the letters of `short` found in order in `long` ("MOS" in "MOSmith" initials)? */
+/** The capital letters of a name's words: "Mary O'Sullivan" gives "MOS". */
+const nameCapitals = (words: Token[]): string => words.map((t) => t.text.replace(/\P{Lu}/gu, '')).join('');
+/** Are the letters of `short` found in order in `long` (initials "MOS" in the capitals "MOS" of "Mary O'Sullivan")? */
 function isSubsequence(short: string, long: string): boolean {
   let k = 0;
   for (const ch of long) if (ch.toUpperCase() === short[k]?.toUpperCase()) k++;
