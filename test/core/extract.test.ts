@@ -2790,3 +2790,22 @@ describe('extract: twenty-first-round rules (0.20.20, 0.20.21)', () => {
     assert.ok(participant(r, 'Cláudio Antunes Freitas'), people.join('; '));
   });
 });
+
+describe('extract: twenty-second-round rules (0.20.22)', () => {
+  it('takes no person from a firm with "A/S" and places minutes by their "Place:" line', () => {
+    const r = extract(
+      'Minutes – Climate and Environment Committee\n\nDate: Monday 9 March 2026, 15:00-17:40\n\nPlace: Aarhus Rådhus (City Hall), meeting room 390, Rådhuspladsen 2, 8000 Aarhus C\n\nTobias Ravnkilde, CEO, Aarhus Vand A/S, presented the cloudburst plan. She referred to experiences from Hamburg and Rotterdam.',
+    );
+    const people = [...r.participants, ...r.mentionedPeople].map((p) => p.name);
+    assert.ok(!people.includes('Aarhus Vand'), people.join('; '));
+    assert.deepEqual(r.location, { place: 'Aarhus', country: 'Denmark', virtual: false });
+  });
+
+  it('places a meeting in the town the story keeps naming, not where a participant spoke of once', () => {
+    const r = extract(
+      'Two weeks ago some forty people crowded into a hall of the regional government building in Valparaíso for the fisheries roundtable.\n\nLeaders of the unions of the Valparaíso coast sat around the governor. Ana Reyes, of the industrial association, spoke about jobs in the processing plants in San Antonio.\n\nIn Valparaíso the fishers waited. The boats of Valparaíso stayed in port.',
+      { publishedDate: '2026-09-24' },
+    );
+    assert.deepEqual(r.location, { place: 'Valparaíso', country: 'Chile', virtual: false });
+  });
+});

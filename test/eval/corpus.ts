@@ -28,6 +28,7 @@ export type Part =
   | 'nineteenth'
   | 'twentieth'
   | 'twenty-first'
+  | 'twenty-second'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -54,6 +55,7 @@ export const PARTS: readonly Part[] = [
   'nineteenth',
   'twentieth',
   'twenty-first',
+  'twenty-second',
   'unseen',
 ];
 
@@ -110,14 +112,16 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * articles (v01–v24, written blind during round seventeen, measured once unseen at 0.20.13) the nineteenth, for
  * round nineteen, and the `w` articles (w01–w24, written blind during round eighteen, measured once unseen at 0.20.14)
  * the twentieth, for round twenty, and the `x` articles (x01–x24, written blind during round twenty, measured once
- * unseen at 0.20.18) the twenty-first, for round twenty-one. The `y` articles (y01–y24), written blind during round
- * twenty-one by writers who had not read the extractor, are the unseen part: never tuned on, and not part of the
- * extractor-version fingerprint.
+ * unseen at 0.20.18) the twenty-first, for round twenty-one, and the `y` articles (y01–y24, written blind during round
+ * twenty-one, measured once unseen at 0.20.21) the twenty-second, for round twenty-two. The `z` articles (z01–z24),
+ * written blind during round twenty-one by writers who had not read the extractor, are the unseen part: never tuned
+ * on, and not part of the extractor-version fingerprint.
  */
 export const partOf = (id: string): Part => {
   const m = /^([a-z])(\d+)-/.exec(id);
   if (!m) throw new Error(`not an evaluation article: ${id}`);
-  if (m[1] === 'y') return 'unseen';
+  if (m[1] === 'z') return 'unseen';
+  if (m[1] === 'y') return 'twenty-second';
   if (m[1] === 'x') return 'twenty-first';
   if (m[1] === 'w') return 'twentieth';
   if (m[1] === 'v') return 'nineteenth';

@@ -6,8 +6,8 @@
 // - Organizations: equal canonical keys (normalizeOrganization: folded, "the" and a trailing legal form dropped, known
 //   aliases and acronyms resolved), or the acronym of one equal to the name or acronym of the other. One-to-one.
 // - Countries: equal after normalizeCountry (English short names).
-// - eventDate: exactly equal (null = null counts as right). Location: place (folded), country (by its short name, as
-//   countries are) and virtual all equal.
+// - eventDate: exactly equal (null = null counts as right). Location: place (folded, a trailing "City" left out:
+//   "Davao City" = "Davao"), country (by its short name, as countries are) and virtual all equal.
 // - Junk people: a predicted person (participant or mentioned) who matches no labeled person at all; counted as
 //   "title" when every word is a title or honorific word, "byline" when the name is printed in a byline or a
 //   credit line of the source ("By …", "Reporting by …", "Editor: …", "Photo: …").
@@ -133,11 +133,13 @@ const countries = (pred: string[], labels: string[]) =>
     String,
   );
 
+/** A place by its folded name, a trailing "City" left out ("Davao City" is Davao, as the label or the text may say). */
+const placeKey = (place: string) => foldKey(place).replace(/ city$/, '');
 const sameLocation = (a: Predicted['location'], b: Label['location']): boolean => {
   const norm = (x: Predicted['location']) =>
     x && (x.place || x.country || x.virtual)
       ? {
-          place: x.place ? foldKey(x.place) : null,
+          place: x.place ? placeKey(x.place) : null,
           country: x.country ? countryOf(x.country) : null,
           virtual: !!x.virtual,
         }

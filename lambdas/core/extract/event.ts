@@ -732,8 +732,26 @@ export function findLocation(input: LocationInput): Location {
   }
   const best = bestKnown;
   const countryOnly = hits.find((h) => h.score > 0 && !h.place) ?? null;
-  // A participant "attended the meeting in Tajikistan".
-  const participantCountry = input.participantPlaces.map((p) => placeAt(tokenize(p), 0)).find((x) => x);
+  // The most mentioned city. (A city only the world gazetteer knows is no frequent mention: it places the meeting by
+  // its context alone; unless the text keeps naming it: "Arequipa" six times in a story from Arequipa, "Lima" twice
+  // in passing.)
+  const known = [...mentions.entries()].filter(([, m]) => !m.world).sort((a, b) => b[1].count - a[1].count)[0];
+  const world = [...mentions.entries()].filter(([, m]) => m.world).sort((a, b) => b[1].count - a[1].count)[0];
+  const frequent = world && world[1].count >= 3 && world[1].count >= 2 * (known?.[1].count ?? 0) ? world : known;
+  // A participant "attended the meeting in Tajikistan" (not "spoke about jobs in the plants in San Antonio", a town
+  // named once in a story that names Valparaíso five times).
+  const participantCountry = input.participantPlaces
+    .map((p) => placeAt(tokenize(p), 0))
+    .find(
+      (x) =>
+        x &&
+        !(
+          frequent &&
+          frequent[1].count >= 3 &&
+          x.place &&
+          (mentions.get(x.place)?.count ?? 0) * 3 <= frequent[1].count
+        ),
+    );
   if (!best || (best.score < 4 && participantCountry)) {
     const country = participantCountry?.country ?? countryOnly?.country ?? input.hostCountry ?? null;
     // The place: where the participant was, else the country's capital if the text names it ("Dushanbe
@@ -746,11 +764,6 @@ export function findLocation(input: LocationInput): Location {
     if (best) return { place: best.place, country: best.country, virtual: false };
   }
   // The most mentioned city, the dateline, or the host's country.
-  // (A city only the world gazetteer knows is no frequent mention: it places the meeting by its context alone.)
-  // (unless the text keeps naming it: "Arequipa" six times in a story from Arequipa, "Lima" twice in passing)
-  const known = [...mentions.entries()].filter(([, m]) => !m.world).sort((a, b) => b[1].count - a[1].count)[0];
-  const world = [...mentions.entries()].filter(([, m]) => m.world).sort((a, b) => b[1].count - a[1].count)[0];
-  const frequent = world && world[1].count >= 3 && world[1].count >= 2 * (known?.[1].count ?? 0) ? world : known;
   // A place named only in passing ("a bulker calling at Odesa"), far from the meeting's sentence, yields to a
   // city the text keeps naming.
   if (best && best.score < 2 && frequent && frequent[1].count >= 2 && frequent[0] !== best.place)

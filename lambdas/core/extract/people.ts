@@ -471,6 +471,8 @@ function firmAfter(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t) return false;
   if (isLegalSuffix(t.text)) return true;
+  // ("Aarhus Vand A/S": a legal form the tokenizer splits at its slash)
+  if (tokens[k + 1]?.text === '/' && isLegalSuffix(`${t.text}/${tokens[k + 2]?.text ?? ''}`)) return true;
   if (t.text !== '&') return false;
   for (let x = k + 1; x < Math.min(tokens.length, k + 4); x++)
     if (isLegalSuffix(tokens[x].text) || FIRM_WORD.test(tokens[x].text)) return true;
