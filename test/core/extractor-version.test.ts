@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { EXTRACTOR_VERSION } from '../../lambdas/core/record';
-import { extractorOutputsSha256 } from '../eval/corpus';
+import { extractorOutputsSha256, partOf } from '../eval/corpus';
 
 const snapshot = JSON.parse(readFileSync(new URL('./extractor-version.snapshot.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -25,5 +25,17 @@ describe('extractor version', () => {
       assert.fail(
         `EXTRACTOR_VERSION is ${EXTRACTOR_VERSION} but the snapshot is for ${snapshot.version}: update the snapshot (node --import tsx test/core/update-extractor-snapshot.ts)`,
       );
+  });
+});
+
+// The unseen part is kept out of the snapshot (it is never tuned on), so which set is unseen matters here.
+describe('evaluation parts', () => {
+  it('reads one- and two-letter set ids, and refuses a set with no part', () => {
+    assert.equal(partOf('a03-wire-x'), 'held-aside');
+    assert.equal(partOf('a04-wire-x'), 'tuned');
+    assert.equal(partOf('y07-minutes-x'), 'twenty-second');
+    assert.equal(partOf('z07-minutes-x'), 'unseen');
+    assert.throws(() => partOf('aa07-minutes-x'), /no part for set aa/);
+    assert.throws(() => partOf('readme'), /not an evaluation article/);
   });
 });
