@@ -2809,3 +2809,17 @@ describe('extract: twenty-second-round rules (0.20.22)', () => {
     assert.deepEqual(r.location, { place: 'Valparaíso', country: 'Chile', virtual: false });
   });
 });
+
+describe('extract: twenty-third-round rules (0.20.23)', () => {
+  it('reads a town spelled with the ʻokina ("Nukuʻalofa") and a "fully electronic meeting … without physical attendance" as online', () => {
+    const okina = extract(
+      'The annual conference of the church met in Nukuʻalofa from 29 June to 2 July 2026, with delegates from Fiji, Samoa and New Zealand.',
+      { publishedDate: '2026-07-03' },
+    );
+    assert.deepEqual(okina.location, { place: "Nuku'alofa", country: 'Tonga', virtual: false });
+    const online = extract(
+      'Oslo, 12 February 2026 (17:45 CET)\n\nIssuer: Bølgeverk Energi ASA | Market: Oslo Børs\n\nThe extraordinary general meeting of Bølgeverk Energi ASA was held today, 12 February 2026, at 10:00 CET as a fully electronic meeting via the Lumi AGM platform, without physical attendance. All items on the agenda were adopted.\n\nThe share capital increase will be registered in Bergen. The chair of the board thanked the shareholders.\n\nThe board met again in Oslo in March.',
+    );
+    assert.equal(online.location?.virtual, true, JSON.stringify(online.location));
+  });
+});

@@ -34,8 +34,9 @@ describe('evaluation parts', () => {
     assert.equal(partOf('a03-wire-x'), 'held-aside');
     assert.equal(partOf('a04-wire-x'), 'tuned');
     assert.equal(partOf('y07-minutes-x'), 'twenty-second');
-    assert.equal(partOf('z07-minutes-x'), 'unseen');
-    assert.throws(() => partOf('aa07-minutes-x'), /no part for set aa/);
+    assert.equal(partOf('z07-minutes-x'), 'twenty-third');
+    assert.equal(partOf('aa07-minutes-x'), 'unseen');
+    assert.throws(() => partOf('ab07-minutes-x'), /no part for set ab/);
     assert.throws(() => partOf('readme'), /not an evaluation article/);
   });
 });

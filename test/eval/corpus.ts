@@ -29,6 +29,7 @@ export type Part =
   | 'twentieth'
   | 'twenty-first'
   | 'twenty-second'
+  | 'twenty-third'
   | 'unseen';
 
 /** Every part, in the order `npm run eval` prints them. */
@@ -56,6 +57,7 @@ export const PARTS: readonly Part[] = [
   'twentieth',
   'twenty-first',
   'twenty-second',
+  'twenty-third',
   'unseen',
 ];
 
@@ -113,9 +115,10 @@ export const SAMPLES_DIR = new URL('../../samples/', import.meta.url);
  * round nineteen, and the `w` articles (w01–w24, written blind during round eighteen, measured once unseen at 0.20.14)
  * the twentieth, for round twenty, and the `x` articles (x01–x24, written blind during round twenty, measured once
  * unseen at 0.20.18) the twenty-first, for round twenty-one, and the `y` articles (y01–y24, written blind during round
- * twenty-one, measured once unseen at 0.20.21) the twenty-second, for round twenty-two. The `z` articles (z01–z24),
- * written blind during round twenty-one by writers who had not read the extractor, are the unseen part: never tuned
- * on, and not part of the extractor-version fingerprint.
+ * twenty-one, measured once unseen at 0.20.21) the twenty-second, for round twenty-two, and the `z` articles (z01–z24,
+ * written blind during round twenty-one, measured once unseen at 0.20.22) the twenty-third, for round twenty-three.
+ * The `aa` articles (aa01–aa24), written blind during round twenty-two by writers who had not read the extractor, are
+ * the unseen part: never tuned on, and not part of the extractor-version fingerprint.
  */
 /** Each set's part, by the letters of its ids ("x07-…" is set x); sets a and b split into tuned and held-aside. */
 const PART_OF_SET: Readonly<Record<string, Part>> = {
@@ -142,7 +145,8 @@ const PART_OF_SET: Readonly<Record<string, Part>> = {
   w: 'twentieth',
   x: 'twenty-first',
   y: 'twenty-second',
-  z: 'unseen',
+  z: 'twenty-third',
+  aa: 'unseen',
 };
 
 // (after z, sets take two letters: "aa07-…")

@@ -133,8 +133,8 @@ const countries = (pred: string[], labels: string[]) =>
     String,
   );
 
-/** A place by its folded name, a trailing "City" left out ("Davao City" is Davao, as the label or the text may say). */
-const placeKey = (place: string) => foldKey(place).replace(/ city$/, '');
+/** A place by its folded name, without apostrophes ("Nukuʻalofa" is "Nuku'alofa") or a trailing "City" ("Davao City" is Davao). */
+const placeKey = (place: string) => foldKey(place.replace(/[ʻ’']/g, '')).replace(/ city$/, '');
 const sameLocation = (a: Predicted['location'], b: Label['location']): boolean => {
   const norm = (x: Predicted['location']) =>
     x && (x.place || x.country || x.virtual)

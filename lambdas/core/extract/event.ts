@@ -136,6 +136,9 @@ export type Location = { place: string | null; country: string | null; virtual: 
 
 const VIRTUAL_EVENT =
   /\b(?:met|meet|held|convened|took place|conducted|was held|gathered|hosted)\b[^.;]{0,40}?\b(?:virtually|online|entirely by video|(?:by|via|through|over) (?:a )?(?:video ?link|video[ -]?conferenc(?:e|ing)|teleconferenc(?:e|ing)))\b|\b(?:virtual|online) (?:summit|meeting|session|conference)\b|\b(?:video|phone|telephone) (?:call|conversation)\b|\ball by video link\b|\b(?:exclusively|entirely|wholly|fully) (?:in (?:a )?(?:digital|virtual|electronic) (?:format|form)|online|virtually)\b/i;
+/** A meeting that had no room at all, wherever the document says so: "a fully electronic meeting … without physical attendance". */
+const ONLY_ONLINE =
+  /\b(?:exclusively|entirely|wholly|fully|purely) (?:in (?:a )?(?:digital|virtual|electronic) (?:format|form)|(?:electronic|virtual|digital|online) (?:meeting|general meeting|session))\b|\bwithout physical attendance\b/i;
 const PLACE_VERB =
   /\b(?:held|took place|takes place|met|meet|meets|convened|gathered|hosted|hosts|received|welcomed|visiting|visit to|meeting|summit|session|talks|conference|congress|assembly|forum|ended|opened|concluded|signed)\b/i;
 const NOT_HERE =
@@ -367,7 +370,7 @@ export function findLocation(input: LocationInput): Location {
     const near = Math.abs(s.index - eventIdx);
     // "held today, i.e. Thursday, May 7, through video conferencing": an abbreviation's stops end no clause.
     if (near <= 2 && VIRTUAL_EVENT.test(text.replace(/\b(?:i\.e|e\.g|viz)\./g, 'ie'))) virtual = true;
-    if (s.index < 10 && ONLINE_VENUE.test(text)) virtual = true;
+    if (s.index < 10 && (ONLINE_VENUE.test(text) || ONLY_ONLINE.test(text))) virtual = true;
     // A place the gazetteer does not know, from its context: its length in tokens, 0 if none.
     const unknownAt = (k: number, world?: string): number => {
       const u = contextPlaceAt(tokens, k);

@@ -101,9 +101,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
     }
     let norm = value;
-    if (value.includes('’')) {
-      norm = value.replace(/’/g, "'");
-      lower = lower.replace(/’/g, "'");
+    // (and the Polynesian ʻokina as printed in "Nukuʻalofa", "Hawaiʻi": the gazetteer spells it "'")
+    if (value.includes('’') || value.includes('ʻ')) {
+      norm = value.replace(/[’ʻ]/g, "'");
+      lower = lower.replace(/[’ʻ]/g, "'");
     }
     tokens.push({ text: value, lower, norm, start, end, cap, word, nameMemo: undefined });
     return end;
