@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 // zod/mini registers no locale (its messages would all be "Invalid input"); the classic API registers this one.
 if (!z.config().localeError) z.config(en());
 
-export const EXTRACTOR_VERSION = '0.20.23';
+export const EXTRACTOR_VERSION = '0.20.24';
 
 export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
 

@@ -266,10 +266,7 @@ function parseName(tokens: Token[], i: number, orgs: OrganizationContext): NameR
   )
     return null;
   // "Dr. Annie Besant Road", "Nelson Mandela Square": a street or a square named after a person.
-  if (
-    /^(?:Road|Street|Avenue|Marg|Lane|Boulevard|Crescent|Square|Highway|Expressway|Bridge)$/.test(tokens[j]?.text ?? '')
-  )
-    return null;
+  if (STREET_WORDS.has(tokens[j]?.text ?? '')) return null;
   // "Poseidon Principles Secretariat", "Maribor Transport Board": a body's head noun right after the run.
   if (j - i >= 2 && tokens[j]?.cap && isOrganizationHead(tokens[j].text)) return null;
   // "Cabinet Rasoanaivo & Associés": the firm word after "&" is no one's name.
@@ -484,11 +481,16 @@ function bodyAfterAnd(tokens: Token[], k: number): boolean {
   while (e < tokens.length && e - k < 5 && tokens[e].cap && tokens[e].word) e++;
   return e > k && isOrganizationHead(tokens[e - 1].text);
 }
-const VENUE_WORDS = new Set(
-  'Centre Center Convention Conference Hall Hotel Theatre Theater Auditorium Stadium Building Palace Castle Airport Plaza Park Tower Towers House Street Road Avenue Square Campus City County District Province Region Island Islands Valley Bay River Lake Mountains'.split(
+/** Words for a street or a square: a name right before one names the street, not a person ("Annie Besant Road"). */
+const STREET_WORDS = new Set(
+  'Road Street Avenue Marg Lane Boulevard Crescent Square Highway Expressway Bridge'.split(' '),
+);
+const VENUE_WORDS = new Set([
+  ...STREET_WORDS,
+  ...'Centre Center Convention Conference Hall Hotel Theatre Theater Auditorium Stadium Building Palace Castle Airport Plaza Park Tower Towers House Campus City County District Province Region Island Islands Valley Bay River Lake Mountains'.split(
     ' ',
   ),
-);
+]);
 const LEADER = /^(?:\.{2,}|…+)$/;
 
 function scanSentence(s: Sentence, orgs: OrganizationContext): Mention[] {
